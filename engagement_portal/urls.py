@@ -1,0 +1,49 @@
+"""The one place that names every app's URLs."""
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from engagements.urls import staff_urlpatterns as engagement_staff_urls
+from engagements.views.public import home
+
+# The admin signs people in through allauth, so its login gets allauth's rate limits and the
+# second factor instead of Django's unthrottled form.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = settings.PORTAL_AGENCY_NAME
+admin.site.site_title = settings.PORTAL_AGENCY_NAME
+
+pages = (
+    [
+        path(
+            "accessibility/",
+            TemplateView.as_view(template_name="pages/accessibility.html"),
+            name="accessibility",
+        ),
+        path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    ],
+    "pages",
+)
+
+staff = (
+    [
+        path("engagements/", include(engagement_staff_urls)),
+    ],
+    "staff",
+)
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", home, name="home"),
+    path("engagements/", include("engagements.urls")),
+    path("account/", include("allauth.urls")),
+    path("profile/", include("accounts.urls")),
+    path("staff/", include(staff)),
+    path("", include(pages)),
+)

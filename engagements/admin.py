@@ -1,0 +1,35 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from .models import Engagement, Language, Neighborhood, Topic
+
+
+@admin.register(Engagement)
+class EngagementAdmin(TranslationAdmin):
+    list_display = ["title", "category", "format", "status", "owner", "published_at"]
+    list_filter = ["status", "category", "format", "mode", "topics", "neighborhoods"]
+    search_fields = ["title", "summary"]
+    autocomplete_fields = ["owner"]
+    filter_horizontal = ["topics", "neighborhoods", "languages"]
+    readonly_fields = ["published_at", "closed_at", "created_at", "updated_at"]
+    list_select_related = ["owner"]
+
+
+@admin.register(Neighborhood)
+class NeighborhoodAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "beat"]
+    search_fields = ["name", "beat"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(TranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "native_name"]
+    search_fields = ["code", "name", "native_name"]

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EngagementsConfig(AppConfig):
+    name = "engagements"
+    verbose_name = _("Engagements")
+    role_permissions = {
+        "outreach_staff": [
+            "engagements.view_engagement",
+            "engagements.add_engagement",
+            "engagements.change_engagement",
+            "engagements.view_neighborhood",
+            "engagements.view_topic",
+            "engagements.view_language",
+        ],
+        "agency_admin": [
+            f"engagements.{action}_{model}"
+            for model in ("engagement", "neighborhood", "topic", "language")
+            for action in ("view", "add", "change", "delete")
+        ],
+    }

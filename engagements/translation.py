@@ -1,0 +1,27 @@
+"""Content fields residents read, translated per language (django-modeltranslation).
+
+Each field gets one column per language (`title_es`, `title_vi`, ...); reading `title` gives the
+active language and falls back to English when a translation is missing.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Engagement, Neighborhood, Topic
+
+
+@register(Engagement)
+class EngagementTranslation(TranslationOptions):
+    fields = ("title", "summary", "description", "location")
+    required_languages = ("en",)
+
+
+@register(Neighborhood)
+class NeighborhoodTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("en",)
+
+
+@register(Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("en",)

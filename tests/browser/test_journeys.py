@@ -1,0 +1,167 @@
+"""The foundation's journeys in a real browser: keyboard, languages, staff publishing, and WCAG 2.1
+AA checks with axe-core on every page of this issue."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from engagements.models import Engagement, Status
+from tests.factories import (
+    PASSWORD,
+    EngagementFactory,
+    LanguageFactory,
+    NeighborhoodFactory,
+    TopicFactory,
+    UserFactory,
+    staff_user,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def catalogue():
+    riverside = NeighborhoodFactory(name_en="Riverside", name_es="Riverside", slug="riverside")
+    traffic = TopicFactory(name_en="Traffic safety", name_es="Seguridad vial", slug="traffic")
+    spanish = LanguageFactory(code="es")
+    coffee = EngagementFactory(
+        title_en="Coffee with a Cop",
+        title_es="Café con un policía",
+        title_ar="قهوة مع شرطي",
+        summary_en="Talk with the officers who patrol your streets.",
+        neighborhoods=[riverside],
+        topics=[traffic],
+        languages=[spanish],
+        step_free_access=True,
+    )
+    EngagementFactory(title_en="Survey on priorities")
+    return {"coffee": coffee, "riverside": riverside}
+
+
+def _sign_in(page, user) -> None:
+    page.goto("/en/account/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page).not_to_have_url(re.compile(r"/login/"))
+
+
+def test_keyboard_user_skips_to_content(page, catalogue):
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_resident_finds_an_engagement_in_spanish(page, catalogue):
+    page.goto("/en/")
+    page.get_by_label("Language").select_option("es")
+    page.get_by_role("button", name="Change").click()
+    expect(page).to_have_url(re.compile(r"/es/$"))
+    assert page.locator("html").get_attribute("lang") == "es"
+
+    page.get_by_role("link", name="Café con un policía").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Café con un policía")
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+def test_resident_filters_the_catalogue(page, catalogue):
+    page.goto("/en/engagements/")
+    page.get_by_label("Neighborhood").select_option(label="Riverside")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_role("heading", name="1 engagement found")).to_be_visible()
+    expect(page.get_by_role("link", name="Coffee with a Cop")).to_be_visible()
+    expect(page.get_by_role("link", name="Survey on priorities")).to_have_count(0)
+
+
+def test_arabic_pages_run_right_to_left(page, catalogue):
+    page.goto("/ar/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    expect(page.get_by_role("link", name="قهوة مع شرطي").first).to_be_visible()
+
+
+def test_language_choice_is_saved_to_the_profile(page, catalogue):
+    person = UserFactory()
+    _sign_in(page, person)
+    page.get_by_label("Language").select_option("vi")
+    page.get_by_role("button", name="Change").click()
+    expect(page).to_have_url(re.compile(r"/vi/"))
+    person.refresh_from_db()
+    assert person.language == "vi"
+
+
+def test_staff_member_creates_and_publishes_an_engagement(page, catalogue):
+    _sign_in(page, staff_user())
+    page.goto("/en/staff/engagements/new/")
+    page.get_by_label("Category").select_option(label="In-person interactions")
+    page.get_by_label("Format").select_option(label="Front-porch line-up")
+    page.locator("#id_title_en").fill("Front-porch line-up on Elm Street")
+    page.locator("#id_summary_en").fill("Meet the beat team on a neighbor's porch.")
+    page.locator("#id_title_es").fill("Reunión en el porche en la calle Elm")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The engagement is saved as a draft.")).to_be_visible()
+
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("The engagement is published.")).to_be_visible()
+    engagement = Engagement.objects.get(title_en="Front-porch line-up on Elm Street")
+    assert engagement.status == Status.PUBLISHED
+
+    page.goto("/es/engagements/")
+    expect(page.get_by_role("link", name="Reunión en el porche en la calle Elm")).to_be_visible()
+
+
+def test_form_errors_are_summarised_and_focusable(page, catalogue):
+    _sign_in(page, staff_user())
+    page.goto("/en/staff/engagements/new/")
+    page.get_by_role("button", name="Save").click()
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_be_visible()
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.tagName") in {"INPUT", "SELECT", "TEXTAREA"}
+
+
+PUBLIC_PAGES = [
+    "/{lang}/",
+    "/{lang}/engagements/",
+    "/{lang}/engagements/?neighborhood=999999",
+    "/{lang}/engagements/{coffee}/",
+    "/{lang}/account/login/",
+    "/{lang}/account/signup/",
+    "/{lang}/account/password/reset/",
+    "/{lang}/accessibility/",
+    "/{lang}/privacy/",
+]
+SIGNED_IN_PAGES = [
+    "/{lang}/profile/",
+    "/{lang}/profile/demographics/",
+    "/{lang}/profile/delete/",
+    "/{lang}/account/email/",
+    "/{lang}/account/2fa/",
+    "/{lang}/staff/engagements/",
+    "/{lang}/staff/engagements/new/",
+    "/{lang}/staff/engagements/{coffee}/",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_pages_meet_wcag_21_aa(page, catalogue, axe, lang):
+    failures = {}
+    for template in PUBLIC_PAGES:
+        url = template.format(lang=lang, coffee=catalogue["coffee"].pk)
+        page.goto(url)
+        if violations := axe(page):
+            failures[url] = violations
+    _sign_in(page, staff_user())
+    for template in SIGNED_IN_PAGES:
+        url = template.format(lang=lang, coffee=catalogue["coffee"].pk)
+        page.goto(url)
+        if violations := axe(page):
+            failures[url] = violations
+    import json
+
+    assert failures == {}, json.dumps(failures, indent=1, ensure_ascii=False)

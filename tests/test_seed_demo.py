@@ -1,0 +1,45 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from accounts.models import User
+from engagements.models import Category, Engagement, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts() -> dict[str, int]:
+    return {
+        model._meta.label: model.objects.count()
+        for config in apps.get_app_configs()
+        if config.name in {"accounts", "engagements", "account"}
+        for model in config.get_models()
+    }
+
+
+def test_seed_demo_twice_leaves_the_same_counts(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    first = _counts()
+    call_command("seed_demo", verbosity=0)
+    assert _counts() == first
+    assert first["engagements.Engagement"] >= 10
+
+
+def test_seed_demo_covers_every_band_and_every_language(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    published = Engagement.objects.filter(status=Status.PUBLISHED)
+    assert set(published.values_list("category", flat=True)) == set(Category.values)
+    languages = set(User.objects.values_list("language", flat=True))
+    assert languages == {code for code, _ in settings.LANGUAGES}
+    assert User.objects.get(email="ana@demo.example").check_password("community-demo")
+
+
+def test_seed_demo_refuses_to_run_on_a_live_portal(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo", verbosity=0)
+    assert not User.objects.exists()
