@@ -706,7 +706,8 @@ def seed() -> list[tuple[str, str]]:
         )
 
     owner = User.objects.filter(email="outreach@demo.example").first()
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    # Evening meetings in the agency's own time zone, so the demo reads like a real calendar.
+    now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     for item in ENGAGEMENTS:
         days = item.get("starts_in_days")
         starts_at = (
