@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,9 @@ INSTALLED_APPS = [
     # The platform.
     "accounts",
     "engagements",
+    "notices",
+    # The spectrum.
+    "announcements",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.portal",
+                "notices.context_processors.inbox",
             ],
         },
     },
@@ -174,6 +179,9 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
     "confirm_email": "1/180s/key",
+    # The portal's own public forms, limited without a CAPTCHA that would lock out screen readers.
+    "portal_input": "10/10m/ip",
+    "portal_receipt": "30/m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("AGENCY_NAME", default="Lakeside Police Department")
@@ -233,9 +241,35 @@ else:
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="engagement@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
+# --- Notices --------------------------------------------------------------------------------------
+
+# Absolute links in emails and texts (unsubscribe, report-backs) start with this.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+NOTICES_CHANNEL_BACKENDS = {
+    "email": env.str("NOTICES_EMAIL_BACKEND", default="notices.channels.email.EmailChannel"),
+    "sms": env.str("NOTICES_SMS_BACKEND", default="notices.channels.sms.SmsChannel"),
+    "in_app": "notices.channels.in_app.InAppChannel",
+}
+NOTICES_SMS_PROVIDER = env.str("SMS_PROVIDER", default="notices.channels.sms.ConsoleSmsProvider")
+NOTICES_SMS_FILE_PATH = env.str("SMS_FILE_PATH", default=str(BASE_DIR / "var" / "sms.jsonl"))
+# No texts between these hours (agency time); texts due then wait until the end.
+NOTICES_SMS_QUIET_HOURS = (
+    env.int("SMS_QUIET_HOURS_START", default=21),
+    env.int("SMS_QUIET_HOURS_END", default=8),
+)
+NOTICES_WRITE_BATCH_SIZE = env.int("NOTICES_WRITE_BATCH_SIZE", default=5000)
+NOTICES_SEND_BATCH_SIZE = env.int("NOTICES_SEND_BATCH_SIZE", default=500)
+NOTICES_MAX_ATTEMPTS = env.int("NOTICES_MAX_ATTEMPTS", default=6)
+NOTICES_SWEEP_AFTER_SECONDS = env.int("NOTICES_SWEEP_AFTER_SECONDS", default=120)
+
+# The loop: when to remind owners of actions and of missing report-backs.
+PORTAL_ACTION_DUE_SOON_DAYS = env.int("ACTION_DUE_SOON_DAYS", default=7)
+PORTAL_REPORT_BACK_DUE_DAYS = env.int("REPORT_BACK_DUE_DAYS", default=30)
+
 # --- Celery -----------------------------------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
@@ -252,6 +286,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "notices-sweep": {"task": "notices.tasks.deliveries_sweep", "schedule": 60.0},
+    "notices-release-due": {"task": "notices.tasks.notices_release_due", "schedule": 60.0},
+    "loop-daily-reminders": {
+        "task": "engagements.tasks.loop_send_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
+}
 
 # --- Security ---------------------------------------------------------------------------------------
 

@@ -7,8 +7,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from announcements.urls import staff_urlpatterns as announcement_staff_urls
+from engagements.urls import loop_staff_urlpatterns as loop_staff_urls
 from engagements.urls import staff_urlpatterns as engagement_staff_urls
 from engagements.views.public import home
+from notices.urls import staff_urlpatterns as notice_staff_urls
 
 # The admin signs people in through allauth, so its login gets allauth's rate limits and the
 # second factor instead of Django's unthrottled form.
@@ -31,6 +34,9 @@ pages = (
 staff = (
     [
         path("engagements/", include(engagement_staff_urls)),
+        path("loop/", include(loop_staff_urls)),
+        path("notices/", include(notice_staff_urls)),
+        path("announcements/", include(announcement_staff_urls)),
     ],
     "staff",
 )
@@ -44,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("engagements/", include("engagements.urls")),
     path("account/", include("allauth.urls")),
     path("profile/", include("accounts.urls")),
+    path("notices/", include("notices.urls")),
+    path("news/", include("announcements.urls")),
     path("staff/", include(staff)),
     path("", include(pages)),
 )

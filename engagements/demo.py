@@ -753,4 +753,129 @@ def seed() -> list[tuple[str, str]]:
             user.neighborhood = neighborhoods[home]
             user.save(update_fields=["neighborhood"])
             user.topics_followed.set([topics[slug] for slug in followed])
+    _seed_loop()
     return []
+
+
+# The loop, so a newcomer sees inputs, decisions of every kind and report-backs.
+LOOP = {
+    "Strategic plan 2027–2030 focus groups": {
+        "inputs": [
+            (
+                "Officers should walk the neighborhood more, not only drive through.",
+                "en",
+                "ana@demo.example",
+            ),
+            ("Más agentes que hablen español en el turno de noche.", "es", "ana@demo.example"),
+            ("Cần có thông dịch viên tiếng Việt khi báo cảnh sát.", "vi", "minh@demo.example"),
+            ("Publish response times for every neighborhood.", "en", "jordan@demo.example"),
+            ("Ban traffic stops entirely.", "en", None),
+            ("希望警察多来社区活动。", "zh-hans", "mei@demo.example"),
+        ],
+        "actions": [
+            (0, "adopted", "Put foot patrols in every beat's plan", "", "", 30),
+            (1, "partly_adopted", "Recruit bilingual officers for night shifts", "", "", 90),
+            (
+                2,
+                "already_in_place",
+                "Interpretation on 911 calls through the language line",
+                "",
+                "",
+                None,
+            ),
+            (3, "adopted", "Publish response times by neighborhood each quarter", "", "", -10),
+            (
+                4,
+                "not_adopted",
+                "Ending all traffic stops",
+                "Traffic stops remain one of our main tools against deadly crashes; the plan instead limits stops for equipment violations.",
+                "",
+                None,
+            ),
+            (
+                5,
+                "referred",
+                "More community events in the University District",
+                "",
+                "Parks and Recreation Department",
+                None,
+            ),
+        ],
+        "report_back": {
+            "heard": {
+                "en": "Across eight focus groups you asked for officers you can talk to: more foot patrols, officers who speak your language, and open figures on response times.",
+                "es": "En ocho grupos focales pidieron agentes con quienes poder hablar: más patrullas a pie, agentes que hablen su idioma y cifras públicas sobre los tiempos de respuesta.",
+                "vi": "Qua tám nhóm thảo luận, quý vị mong muốn có những cảnh sát mà quý vị có thể trò chuyện: tuần tra đi bộ nhiều hơn, cảnh sát nói được ngôn ngữ của quý vị, và công khai thời gian phản hồi.",
+            },
+            "did": {
+                "en": "Foot patrols are now part of every beat's plan, we are recruiting bilingual night-shift officers, and response times by neighborhood are published every quarter.",
+                "es": "Las patrullas a pie ya forman parte del plan de cada sector, estamos reclutando agentes bilingües para el turno de noche y publicamos cada trimestre los tiempos de respuesta por vecindario.",
+                "vi": "Tuần tra đi bộ nay đã có trong kế hoạch của mọi khu vực, chúng tôi đang tuyển cảnh sát song ngữ cho ca đêm, và thời gian phản hồi theo từng khu phố được công bố mỗi quý.",
+            },
+        },
+    },
+    "Town hall: our draft body-worn camera policy": {
+        "inputs": [
+            ("Cameras should be on for every call, not only arrests.", "en", "fatima@demo.example"),
+            ("Who can see the video of my family?", "en", None),
+            ("¿Cuánto tiempo guardan los videos?", "es", "ana@demo.example"),
+        ],
+        "actions": [
+            (2, "under_review", "Review how long footage is kept", "", "", 14),
+        ],
+    },
+}
+
+
+def _seed_loop() -> None:
+    from .services import action_create, input_create, report_back_publish, report_back_save
+
+    staff = User.objects.filter(email="outreach@demo.example").first()
+    if staff is None:
+        return
+    for title, plan in LOOP.items():
+        engagement = Engagement.objects.filter(title_en=title).first()
+        if engagement is None or engagement.inputs.exists():
+            continue
+        inputs = []
+        for text, language, email in plan["inputs"]:
+            author = User.objects.filter(email=email).first() if email else None
+            item = input_create(
+                engagement=engagement,
+                text=text,
+                language=language,
+                author=author,
+                source="meeting_note",
+                entered_by=staff,
+            )
+            inputs.append(item)
+        actions = []
+        for index, status, action_title, reason, referred_to, due_in in plan["actions"]:
+            due_on = timezone.localdate() + timedelta(days=due_in) if due_in is not None else None
+            actions.append(
+                action_create(
+                    engagement=engagement,
+                    inputs=[inputs[index]],
+                    values={
+                        "title_en": action_title,
+                        "status": status,
+                        "reason_en": reason,
+                        "referred_to": referred_to,
+                        "owner": staff,
+                        "due_on": due_on,
+                        "done_on": timezone.localdate() - timedelta(days=5)
+                        if status in ("adopted", "already_in_place") and (due_in or 0) > 0
+                        else None,
+                    },
+                    created_by=staff,
+                )
+            )
+        if "report_back" in plan:
+            texts = plan["report_back"]
+            report = report_back_save(
+                engagement=engagement,
+                values={**_translated("heard", texts["heard"]), **_translated("did", texts["did"])},
+                actions=actions,
+                saved_by=staff,
+            )
+            report_back_publish(report_back=report, published_by=staff)

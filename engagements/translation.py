@@ -6,7 +6,7 @@ active language and falls back to English when a translation is missing.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Engagement, Neighborhood, Topic
+from .models import Action, Engagement, Neighborhood, ReportBack, Topic
 
 
 @register(Engagement)
@@ -24,4 +24,16 @@ class NeighborhoodTranslation(TranslationOptions):
 @register(Topic)
 class TopicTranslation(TranslationOptions):
     fields = ("name",)
+    required_languages = ("en",)
+
+
+@register(Action)
+class ActionTranslation(TranslationOptions):
+    fields = ("title", "description", "reason")
+    required_languages = ("en",)
+
+
+@register(ReportBack)
+class ReportBackTranslation(TranslationOptions):
+    fields = ("heard", "did")
     required_languages = ("en",)

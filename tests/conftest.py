@@ -3,7 +3,9 @@ import os
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from tests.factories import UserFactory, admin_user, staff_user
 
@@ -26,16 +28,38 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    # A request leaves its language active in the thread; each test starts in the default one.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _clear_cache() -> None:
+    """Empty the cache without touching anything else in the same Redis database (the Celery
+    broker's queues live there too, and RedisCache.clear() would flush them)."""
+    from django.core.cache.backends.redis import RedisCache
+
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client()
+        keys = list(client.scan_iter(f"{cache.key_prefix}*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
     # Rate-limit counters live in the cache; every test starts with none.
-    cache.clear()
+    _clear_cache()
     yield
-    cache.clear()
+    _clear_cache()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ def _counts() -> dict[str, int]:
     return {
         model._meta.label: model.objects.count()
         for config in apps.get_app_configs()
-        if config.name in {"accounts", "engagements", "account"}
+        if config.name in {"accounts", "engagements", "notices", "allauth.account"}
         for model in config.get_models()
     }
 
@@ -43,3 +43,16 @@ def test_seed_demo_refuses_to_run_on_a_live_portal(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo", verbosity=0)
     assert not User.objects.exists()
+
+
+def test_seed_demo_shows_the_loop(settings):
+    from engagements.models import Action, ActionStatus, Input, ReportBack
+    from notices.models import Notice
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    assert Input.objects.count() >= 5
+    assert set(Action.objects.values_list("status", flat=True)) == set(ActionStatus.values)
+    assert ReportBack.objects.filter(published_at__isnull=False).exists()
+    assert Notice.objects.filter(kind="report_back").exists()
+    assert Action.objects.overdue().exists()

@@ -146,6 +146,11 @@ class Engagement(models.Model):
     )
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    accepts_input = models.BooleanField(
+        _("accepts comments and questions online"),
+        default=True,
+        help_text=_("While open, residents can send input from the engagement's page."),
+    )
     step_free_access = models.BooleanField(_("step-free access"), default=False)
     asl_interpretation = models.BooleanField(_("ASL interpretation"), default=False)
     language_interpretation = models.BooleanField(

@@ -48,5 +48,9 @@ def engagement_detail(request, pk: int):
     return render(
         request,
         "engagements/engagement_detail.html",
-        {"engagement": engagement, "nav": "catalogue"},
+        {
+            "engagement": engagement,
+            "report_backs": selectors.report_back_list_published(engagement=engagement),
+            "nav": "catalogue",
+        },
     )

@@ -127,6 +127,14 @@ def test_form_errors_are_summarised_and_focusable(page, catalogue):
 
 PUBLIC_PAGES = [
     "/{lang}/",
+    "/{lang}/engagements/{coffee}/comment/",
+    "/{lang}/engagements/receipt/",
+    "/{lang}/engagements/receipt/{receipt}/",
+    "/{lang}/engagements/accountability/",
+    "/{lang}/news/",
+    "/{lang}/news/{news}/",
+    "/{lang}/news/press/{press}/",
+    "/{lang}/news/press/{press}/ask/",
     "/{lang}/engagements/",
     "/{lang}/engagements/?neighborhood=999999",
     "/{lang}/engagements/{coffee}/",
@@ -138,6 +146,21 @@ PUBLIC_PAGES = [
 ]
 SIGNED_IN_PAGES = [
     "/{lang}/profile/",
+    "/{lang}/notices/inbox/",
+    "/{lang}/notices/preferences/",
+    "/{lang}/staff/loop/inbox/",
+    "/{lang}/staff/loop/actions/mine/",
+    "/{lang}/staff/loop/actions/{action}/",
+    "/{lang}/staff/loop/engagements/{coffee}/",
+    "/{lang}/staff/loop/engagements/{coffee}/inputs/",
+    "/{lang}/staff/loop/engagements/{coffee}/report-backs/{report}/",
+    "/{lang}/staff/notices/",
+    "/{lang}/staff/notices/new/",
+    "/{lang}/staff/notices/{notice}/preview/",
+    "/{lang}/staff/notices/{notice}/",
+    "/{lang}/staff/announcements/",
+    "/{lang}/staff/announcements/new/",
+    "/{lang}/staff/announcements/press/{press}/questions/",
     "/{lang}/profile/demographics/",
     "/{lang}/profile/delete/",
     "/{lang}/account/email/",
@@ -148,17 +171,72 @@ SIGNED_IN_PAGES = [
 ]
 
 
+@pytest.fixture
+def loop_pages(catalogue):
+    """One of everything the loop, notices and news pages show."""
+    from announcements import services as news
+    from engagements import services as loop
+    from engagements.models import Category, Format
+    from notices.services import notice_create
+
+    staff = staff_user()
+    coffee = catalogue["coffee"]
+    item = loop.input_create(engagement=coffee, text="More patrols at night", language="en")
+    action = loop.action_create(
+        engagement=coffee,
+        inputs=[item],
+        values={"title_en": "Night patrols", "status": "adopted", "owner": staff},
+        created_by=staff,
+    )
+    report = loop.report_back_save(
+        engagement=coffee,
+        values={"heard_en": "You asked for patrols.", "did_en": "We added them."},
+        actions=[action],
+        saved_by=staff,
+    )
+    loop.report_back_publish(report_back=report, published_by=staff)
+    press = EngagementFactory(category=Category.INFORMATION_SHARING, format=Format.PRESS_CONFERENCE)
+    news.question_submit(engagement=press, text="Who sees the data?", language="en")
+    announcement = news.announcement_save(
+        values={
+            "kind": "event",
+            "title_en": "Block party",
+            "summary_en": "Saturday",
+            "body_en": "Come.",
+        },
+        author=staff,
+    )
+    news.announcement_publish(announcement=announcement, published_by=staff)
+    notice = notice_create(
+        kind="custom",
+        subject={"en": "Hello"},
+        body={"en": "Text"},
+        audience_kind="people",
+        audience_params={"emails": ["a@example.org"]},
+        release=False,
+    )
+    return {
+        "coffee": coffee.pk,
+        "receipt": item.receipt_code,
+        "action": action.pk,
+        "report": report.pk,
+        "press": press.pk,
+        "news": announcement.pk,
+        "notice": notice.pk,
+    }
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_pages_meet_wcag_21_aa(page, catalogue, axe, lang):
+def test_pages_meet_wcag_21_aa(page, loop_pages, axe, lang):
     failures = {}
     for template in PUBLIC_PAGES:
-        url = template.format(lang=lang, coffee=catalogue["coffee"].pk)
+        url = template.format(lang=lang, **loop_pages)
         page.goto(url)
         if violations := axe(page):
             failures[url] = violations
     _sign_in(page, staff_user())
     for template in SIGNED_IN_PAGES:
-        url = template.format(lang=lang, coffee=catalogue["coffee"].pk)
+        url = template.format(lang=lang, **loop_pages)
         page.goto(url)
         if violations := axe(page):
             failures[url] = violations

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
-from .models import Engagement, Status
+from ..models import Engagement, Status
 
 logger = logging.getLogger(__name__)
 

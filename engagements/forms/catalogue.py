@@ -2,14 +2,14 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.selectors import user_list_staff
 
-from .models import Category, Engagement, Format, Language, Mode, Neighborhood, Status, Topic
-from .models.engagement import FORMATS_BY_CATEGORY
+from ..models import Category, Engagement, Format, Language, Mode, Neighborhood, Status, Topic
+from ..models.engagement import FORMATS_BY_CATEGORY
+from .translated import label_translated_fields, language_fieldsets
 
 TRANSLATED_FIELDS = ("title", "summary", "description", "location")
 _FORMAT_LABELS = dict(Format.choices)
@@ -80,6 +80,7 @@ class EngagementForm(forms.ModelForm):
             "category",
             "format",
             "mode",
+            "accepts_input",
             "starts_at",
             "ends_at",
             "topics",
@@ -108,26 +109,20 @@ class EngagementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = [("", "---------"), *grouped_format_choices()]
         self.fields["owner"].queryset = user_list_staff()
-        for code, _name in settings.LANGUAGES:
-            for field in TRANSLATED_FIELDS:
-                name = build_localized_fieldname(field, code)
-                self.fields[name].label = self._meta.model._meta.get_field(
-                    field
-                ).verbose_name.capitalize()
-                self.fields[name].widget.attrs["lang"] = code
+        label_translated_fields(self, Engagement, TRANSLATED_FIELDS)
         for field in ("summary", "description"):
             self.fields[
                 build_localized_fieldname(field, "en")
             ].help_text = Engagement._meta.get_field(field).help_text
         for name in ("title_en", "summary_en"):
             self.fields[name].required = True
-        for code, _name in settings.LANGUAGES:
-            self.fields[build_localized_fieldname("description", code)].widget.attrs["rows"] = 4
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Fieldset(_("What kind of engagement"), "category", "format", "mode", "owner"),
-            *(self._language_fieldset(code) for code, _name in settings.LANGUAGES),
+            Fieldset(
+                _("What kind of engagement"), "category", "format", "mode", "owner", "accepts_input"
+            ),
+            *language_fieldsets(TRANSLATED_FIELDS),
             Fieldset(_("When"), "starts_at", "ends_at"),
             Fieldset(_("Who and where"), "topics", "neighborhoods", "languages"),
             Fieldset(
@@ -138,19 +133,6 @@ class EngagementForm(forms.ModelForm):
                 "childcare",
                 "captioning",
             ),
-        )
-
-    @staticmethod
-    def _language_fieldset(code: str) -> Fieldset:
-        info = get_language_info(code)
-        if code == settings.LANGUAGE_CODE:
-            legend = _("Text in %(language)s (required)") % {"language": info["name_translated"]}
-        else:
-            legend = _("Text in %(language)s (optional; English is shown where empty)") % {
-                "language": info["name_translated"]
-            }
-        return Fieldset(
-            legend, *(build_localized_fieldname(field, code) for field in TRANSLATED_FIELDS)
         )
 
 

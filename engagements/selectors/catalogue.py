@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Category, Engagement, Status
+from ..models import Category, Engagement, Status
 
 _LIST_PREFETCH = ("topics", "neighborhoods", "languages")
 

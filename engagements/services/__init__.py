@@ -1,0 +1,36 @@
+from .catalogue import (
+    EngagementStateError,
+    engagement_close,
+    engagement_create,
+    engagement_publish,
+    engagement_update,
+)
+from .loop import (
+    LoopError,
+    action_attach_inputs,
+    action_create,
+    action_update,
+    input_create,
+    inputs_create_batch,
+    report_back_publish,
+    report_back_save,
+)
+from .reminders import actions_remind_owners, report_backs_remind_missing
+
+__all__ = [
+    "EngagementStateError",
+    "LoopError",
+    "action_attach_inputs",
+    "action_create",
+    "action_update",
+    "actions_remind_owners",
+    "engagement_close",
+    "engagement_create",
+    "engagement_publish",
+    "engagement_update",
+    "input_create",
+    "inputs_create_batch",
+    "report_back_publish",
+    "report_back_save",
+    "report_backs_remind_missing",
+]
