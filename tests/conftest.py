@@ -1,9 +1,9 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.conf import settings
 from django.db import connection
 from django.utils import translation
 
