@@ -12,7 +12,7 @@ def _counts() -> dict[str, int]:
     return {
         model._meta.label: model.objects.count()
         for config in apps.get_app_configs()
-        if config.name in {"accounts", "engagements", "notices", "allauth.account"}
+        if config.name in {"accounts", "engagements", "notices", "announcements", "allauth.account"}
         for model in config.get_models()
     }
 
@@ -56,3 +56,12 @@ def test_seed_demo_shows_the_loop(settings):
     assert ReportBack.objects.filter(published_at__isnull=False).exists()
     assert Notice.objects.filter(kind="report_back").exists()
     assert Action.objects.overdue().exists()
+
+
+def test_seed_demo_publishes_news_and_answered_questions(settings):
+    from announcements.models import Announcement, QuestionReview
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    assert Announcement.objects.published().count() >= 4
+    assert QuestionReview.objects.filter(status="approved").exclude(answer_en="").exists()
