@@ -879,3 +879,7 @@ def _seed_loop() -> None:
                 saved_by=staff,
             )
             report_back_publish(report_back=report, published_by=staff)
+        # Date the demo like real life: comments at the meeting, the report-back weeks later.
+        if engagement.starts_at:
+            engagement.inputs.update(received_at=engagement.starts_at)
+            engagement.report_backs.update(published_at=engagement.starts_at + timedelta(days=45))
