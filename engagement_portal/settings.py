@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "notices",
     # The spectrum.
     "announcements",
+    "programs",
 ]
 
 MIDDLEWARE = [
@@ -289,6 +290,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "notices-sweep": {"task": "notices.tasks.deliveries_sweep", "schedule": 60.0},
     "notices-release-due": {"task": "notices.tasks.notices_release_due", "schedule": 60.0},
+    "programs-session-messages": {
+        "task": "programs.tasks.sessions_send_messages",
+        "schedule": 300.0,
+    },
     "loop-daily-reminders": {
         "task": "engagements.tasks.loop_send_reminders",
         "schedule": crontab(hour=7, minute=30),

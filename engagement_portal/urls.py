@@ -12,6 +12,7 @@ from engagements.urls import loop_staff_urlpatterns as loop_staff_urls
 from engagements.urls import staff_urlpatterns as engagement_staff_urls
 from engagements.views.public import home
 from notices.urls import staff_urlpatterns as notice_staff_urls
+from programs.urls import staff_urlpatterns as program_staff_urls
 
 # The admin signs people in through allauth, so its login gets allauth's rate limits and the
 # second factor instead of Django's unthrottled form.
@@ -37,6 +38,7 @@ staff = (
         path("loop/", include(loop_staff_urls)),
         path("notices/", include(notice_staff_urls)),
         path("announcements/", include(announcement_staff_urls)),
+        path("programs/", include(program_staff_urls)),
     ],
     "staff",
 )
@@ -52,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("profile/", include("accounts.urls")),
     path("notices/", include("notices.urls")),
     path("news/", include("announcements.urls")),
+    path("programs/", include("programs.urls")),
     path("staff/", include(staff)),
     path("", include(pages)),
 )

@@ -60,6 +60,9 @@ class Notice(models.Model):
         blank=True,
         related_name="notices",
     )
+    # Files every recipient gets with the email, e.g. a session's calendar entry:
+    # [{"filename": "session.ics", "mimetype": "text/calendar", "content": "..."}]
+    attachments = models.JSONField(default=list, blank=True)
     link = models.CharField(
         _("link"),
         max_length=300,

@@ -94,3 +94,26 @@ class EngagementFactory(factory.django.DjangoModelFactory):
     def languages(self, create, extracted, **kwargs):
         if create and extracted:
             self.languages.set(extracted)
+
+
+def program_factory(**engagement_kwargs):
+    from programs.models import Program
+
+    return Program.objects.create(engagement=EngagementFactory(**engagement_kwargs))
+
+
+def session_factory(program=None, **kwargs):
+    from datetime import timedelta
+
+    from programs.models import Session, Venue
+
+    program = program or program_factory()
+    venue = kwargs.pop("venue", None) or Venue.objects.create(name="Library", address="1 Main St")
+    starts_at = kwargs.pop("starts_at", None) or timezone.now() + timedelta(days=7)
+    return Session.objects.create(
+        program=program,
+        venue=venue,
+        starts_at=starts_at,
+        ends_at=kwargs.pop("ends_at", None) or starts_at + timedelta(hours=2),
+        **kwargs,
+    )

@@ -12,7 +12,8 @@ def _counts() -> dict[str, int]:
     return {
         model._meta.label: model.objects.count()
         for config in apps.get_app_configs()
-        if config.name in {"accounts", "engagements", "notices", "announcements", "allauth.account"}
+        if config.name
+        in {"accounts", "engagements", "notices", "announcements", "programs", "allauth.account"}
         for model in config.get_models()
     }
 
@@ -65,3 +66,14 @@ def test_seed_demo_publishes_news_and_answered_questions(settings):
     call_command("seed_demo", verbosity=0)
     assert Announcement.objects.published().count() >= 4
     assert QuestionReview.objects.filter(status="approved").exclude(answer_en="").exists()
+
+
+def test_seed_demo_schedules_programs_with_sign_ups_and_a_waitlist(settings):
+    from programs.models import Program, Registration, Session
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    assert Program.objects.count() >= 6
+    assert Session.objects.count() >= 10
+    statuses = set(Registration.objects.values_list("status", flat=True))
+    assert {"confirmed", "waitlisted", "unconfirmed"} <= statuses

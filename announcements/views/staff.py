@@ -1,28 +1,23 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from modeltranslation.utils import build_localized_fieldname
 
+from accounts.decorators import permission_required_or_403
 from engagements.models import Input
 
 from .. import selectors, services
 from ..forms import AnnouncementForm, QuestionReviewForm
 from ..models import Announcement, QuestionReview
 
-
-def _require_staff(request) -> None:
-    if not request.user.has_perm("announcements.manage_announcements"):
-        raise PermissionDenied
+staff_only = permission_required_or_403("announcements.manage_announcements")
 
 
-@login_required
+@staff_only
 def announcement_list(request):
-    _require_staff(request)
     page = Paginator(selectors.announcement_list_for_staff(), 25).get_page(request.GET.get("page"))
     return render(
         request,
@@ -31,9 +26,8 @@ def announcement_list(request):
     )
 
 
-@login_required
+@staff_only
 def announcement_edit(request, pk: int | None = None):
-    _require_staff(request)
     announcement = get_object_or_404(Announcement, pk=pk) if pk else None
     form = AnnouncementForm(request.POST or None, instance=announcement)
     if request.method == "POST" and form.is_valid():
@@ -50,9 +44,8 @@ def announcement_edit(request, pk: int | None = None):
 
 
 @require_POST
-@login_required
+@staff_only
 def announcement_publish(request, pk: int):
-    _require_staff(request)
     announcement = services.announcement_publish(
         announcement=get_object_or_404(Announcement, pk=pk), published_by=request.user
     )
@@ -60,9 +53,8 @@ def announcement_publish(request, pk: int):
     return redirect("staff:announcements:edit", pk=announcement.pk)
 
 
-@login_required
+@staff_only
 def questions_moderate(request, pk: int):
-    _require_staff(request)
     engagement = selectors.press_conference_get(pk=pk)
     rows = [
         (question, QuestionReviewForm(instance=_review_of(question), prefix=f"q{question.pk}"))
@@ -83,9 +75,8 @@ def _review_of(question: Input) -> QuestionReview:
 
 
 @require_POST
-@login_required
+@staff_only
 def question_review(request, pk: int, input_pk: int):
-    _require_staff(request)
     question = get_object_or_404(Input, pk=input_pk, engagement_id=pk)
     form = QuestionReviewForm(request.POST, instance=_review_of(question), prefix=f"q{question.pk}")
     if form.is_valid():

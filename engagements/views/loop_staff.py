@@ -1,24 +1,22 @@
 """Staff work on the loop: the inbox of inputs, actions, batch entry, report-backs."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import permission_required_or_403
+
 from .. import selectors, services
 from ..forms import ActionForm, BatchInputFormSet, ReportBackForm
 from ..models import Action, Engagement, Input, ReportBack
 
+staff_only = permission_required_or_403("engagements.manage_loop")
+
 PAGE_SIZE = 50
-
-
-def _require_staff(request) -> None:
-    if not request.user.has_perm("engagements.manage_loop"):
-        raise PermissionDenied
 
 
 def _selected_inputs(request) -> list[Input]:
@@ -26,10 +24,9 @@ def _selected_inputs(request) -> list[Input]:
     return list(Input.objects.filter(pk__in=ids).select_related("engagement"))
 
 
-@login_required
+@staff_only
 def inbox(request):
     """Inputs nobody has acted on yet, oldest first."""
-    _require_staff(request)
     engagement = None
     if request.GET.get("engagement", "").isdigit():
         engagement = Engagement.objects.filter(pk=request.GET["engagement"]).first()
@@ -43,10 +40,9 @@ def inbox(request):
     )
 
 
-@login_required
+@staff_only
 def action_create(request):
     """Group selected inputs (one engagement) under a new action."""
-    _require_staff(request)
     inputs = _selected_inputs(request) if request.method == "POST" else []
     if request.method == "POST" and "inputs_chosen" in request.POST:
         # Arrived from the inbox with a selection: show the form for it.
@@ -80,10 +76,9 @@ def action_create(request):
 
 
 @require_POST
-@login_required
+@staff_only
 def inputs_attach(request):
     """Put selected inputs under an existing action."""
-    _require_staff(request)
     action = get_object_or_404(Action, pk=request.POST.get("action") or 0)
     inputs = _selected_inputs(request)
     try:
@@ -103,9 +98,8 @@ def inputs_attach(request):
     return redirect("staff:loop:action_edit", pk=action.pk)
 
 
-@login_required
+@staff_only
 def action_edit(request, pk: int):
-    _require_staff(request)
     action = get_object_or_404(Action.objects.select_related("engagement", "owner"), pk=pk)
     form = ActionForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
@@ -125,7 +119,6 @@ def action_edit(request, pk: int):
 
 
 def _action_list(request, *, title: str, **filters):
-    _require_staff(request)
     page = Paginator(selectors.action_list(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -134,20 +127,19 @@ def _action_list(request, *, title: str, **filters):
     )
 
 
-@login_required
+@staff_only
 def actions_mine(request):
     return _action_list(request, title=_("My open actions"), owner=request.user, open_only=True)
 
 
-@login_required
+@staff_only
 def actions_overdue(request):
     return _action_list(request, title=_("Overdue actions"), overdue=True)
 
 
-@login_required
+@staff_only
 def engagement_loop(request, pk: int):
     """One engagement's loop: its inputs, actions, report-backs and figures."""
-    _require_staff(request)
     engagement = get_object_or_404(Engagement, pk=pk)
     return render(
         request,
@@ -163,10 +155,9 @@ def engagement_loop(request, pk: int):
     )
 
 
-@login_required
+@staff_only
 def inputs_batch(request, pk: int):
     """Type in many inputs at once: comment cards, notes from a town hall."""
-    _require_staff(request)
     engagement = get_object_or_404(Engagement, pk=pk)
     formset = BatchInputFormSet(request.POST or None)
     if request.method == "POST" and formset.is_valid():
@@ -191,9 +182,8 @@ def inputs_batch(request, pk: int):
     )
 
 
-@login_required
+@staff_only
 def report_back_edit(request, pk: int, report_back_pk: int | None = None):
-    _require_staff(request)
     engagement = get_object_or_404(Engagement, pk=pk)
     report_back = (
         get_object_or_404(ReportBack, pk=report_back_pk, engagement=engagement)
@@ -225,9 +215,8 @@ def report_back_edit(request, pk: int, report_back_pk: int | None = None):
 
 
 @require_POST
-@login_required
+@staff_only
 def report_back_publish(request, pk: int, report_back_pk: int):
-    _require_staff(request)
     report_back = get_object_or_404(ReportBack, pk=report_back_pk, engagement_id=pk)
     try:
         services.report_back_publish(report_back=report_back, published_by=request.user)

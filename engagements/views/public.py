@@ -4,6 +4,7 @@ from django.shortcuts import render
 from .. import selectors
 from ..forms import CatalogueFilterForm
 from ..models.engagement import CATEGORY_DESCRIPTIONS
+from ..panels import panels_for
 
 PAGE_SIZE = 12
 
@@ -51,6 +52,7 @@ def engagement_detail(request, pk: int):
         {
             "engagement": engagement,
             "report_backs": selectors.report_back_list_published(engagement=engagement),
+            "panels": panels_for(request, engagement),
             "nav": "catalogue",
         },
     )

@@ -1,28 +1,25 @@
 """Staff pages for the catalogue. Every view checks `engagements.manage_engagements`."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import permission_required_or_403
+
 from .. import selectors, services
 from ..forms import EngagementForm, StaffEngagementFilterForm
 from ..models import Engagement
+from ..panels import staff_links_for
+
+staff_only = permission_required_or_403("engagements.manage_engagements")
 
 PAGE_SIZE = 25
 
 
-def _require_staff(request) -> None:
-    if not request.user.has_perm("engagements.manage_engagements"):
-        raise PermissionDenied
-
-
-@login_required
+@staff_only
 def engagement_list(request):
-    _require_staff(request)
     form = StaffEngagementFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.engagement_list_for_staff(
@@ -36,9 +33,8 @@ def engagement_list(request):
     )
 
 
-@login_required
+@staff_only
 def engagement_create(request):
-    _require_staff(request)
     form = EngagementForm(request.POST or None, initial={"owner": request.user})
     if request.method == "POST" and form.is_valid():
         engagement = services.engagement_create(created_by=request.user, values=form.cleaned_data)
@@ -47,9 +43,8 @@ def engagement_create(request):
     return render(request, "engagements/staff/engagement_form.html", {"form": form, "nav": "staff"})
 
 
-@login_required
+@staff_only
 def engagement_edit(request, pk: int):
-    _require_staff(request)
     engagement = get_object_or_404(Engagement, pk=pk)
     form = EngagementForm(request.POST or None, instance=engagement)
     if request.method == "POST" and form.is_valid():
@@ -61,14 +56,18 @@ def engagement_edit(request, pk: int):
     return render(
         request,
         "engagements/staff/engagement_form.html",
-        {"form": form, "engagement": engagement, "nav": "staff"},
+        {
+            "form": form,
+            "engagement": engagement,
+            "staff_links": staff_links_for(engagement),
+            "nav": "staff",
+        },
     )
 
 
 @require_POST
-@login_required
+@staff_only
 def engagement_publish(request, pk: int):
-    _require_staff(request)
     engagement = get_object_or_404(Engagement, pk=pk)
     try:
         services.engagement_publish(engagement=engagement, published_by=request.user)
@@ -80,9 +79,8 @@ def engagement_publish(request, pk: int):
 
 
 @require_POST
-@login_required
+@staff_only
 def engagement_close(request, pk: int):
-    _require_staff(request)
     engagement = get_object_or_404(Engagement, pk=pk)
     try:
         services.engagement_close(engagement=engagement, closed_by=request.user)

@@ -32,6 +32,7 @@ class RenderedMessage:
     link: str
     unsubscribe_url: str
     kind: str
+    attachments: tuple = ()
 
 
 class ChannelBackend(ABC):

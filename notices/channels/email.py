@@ -35,6 +35,8 @@ class EmailChannel(ChannelBackend):
             connection=self.connection,
         )
         email.attach_alternative(html, "text/html")
+        for attachment in message.attachments:
+            email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         try:
             email.send()
         except smtplib.SMTPRecipientsRefused as error:

@@ -73,6 +73,7 @@ def notice_create(
     send_at: datetime | None = None,
     dedupe_key: str | None = None,
     release: bool = True,
+    attachments: list[dict] | None = None,
 ) -> Notice:
     """Write a notice (subject and body per language) and, unless it is scheduled for later or
     `release` is False, its deliveries, in the caller's transaction.
@@ -94,6 +95,7 @@ def notice_create(
         created_by=created_by,
         send_at=send_at,
         dedupe_key=dedupe_key,
+        attachments=attachments or [],
     )
     for code, text in subject.items():
         setattr(notice, build_localized_fieldname("subject", code), text)
@@ -259,8 +261,8 @@ def delivery_render(delivery: Delivery, cache: dict | None = None) -> RenderedMe
         link = notice.link
         if link.startswith("/"):
             link = settings.PORTAL_BASE_URL.rstrip("/") + link
-        cache[key] = (subject, body, link, notice.kind)
-    subject, body, link, kind = cache[key]
+        cache[key] = (subject, body, link, notice.kind, tuple(notice.attachments))
+    subject, body, link, kind, attachments = cache[key]
     unsubscribe = _unsubscribe_url(delivery) if delivery.channel == Channel.EMAIL else ""
     return RenderedMessage(
         subject=subject,
@@ -269,6 +271,7 @@ def delivery_render(delivery: Delivery, cache: dict | None = None) -> RenderedMe
         link=link,
         unsubscribe_url=unsubscribe,
         kind=kind,
+        attachments=attachments,
     )
 
 

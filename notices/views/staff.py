@@ -1,27 +1,23 @@
 """Staff compose notices, preview them per language, send or schedule, and follow deliveries."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from accounts.decorators import permission_required_or_403
 
 from .. import selectors, services
 from ..channels.sms import sms_segments
 from ..forms import NoticeComposeForm
 from ..models import Notice, NoticeStatus
 
-
-def _require_staff(request) -> None:
-    if not request.user.has_perm("notices.manage_notices"):
-        raise PermissionDenied
+staff_only = permission_required_or_403("notices.manage_notices")
 
 
-@login_required
+@staff_only
 def notice_list(request):
-    _require_staff(request)
     page = Paginator(selectors.notice_list_for_staff(), 25).get_page(request.GET.get("page"))
     return render(
         request,
@@ -30,9 +26,8 @@ def notice_list(request):
     )
 
 
-@login_required
+@staff_only
 def notice_compose(request, pk: int | None = None):
-    _require_staff(request)
     notice = get_object_or_404(Notice, pk=pk, status=NoticeStatus.DRAFT) if pk else None
     form = NoticeComposeForm(request.POST or None, instance=notice)
     if request.method == "POST" and form.is_valid():
@@ -49,9 +44,8 @@ def notice_compose(request, pk: int | None = None):
     )
 
 
-@login_required
+@staff_only
 def notice_preview(request, pk: int):
-    _require_staff(request)
     notice = get_object_or_404(Notice, pk=pk)
     languages = selectors.audience_language_counts(notice=notice)
     previews = []
@@ -80,9 +74,8 @@ def notice_preview(request, pk: int):
 
 
 @require_POST
-@login_required
+@staff_only
 def notice_confirm(request, pk: int):
-    _require_staff(request)
     notice = get_object_or_404(Notice, pk=pk)
     try:
         notice = services.notice_confirm(notice=notice)
@@ -97,18 +90,16 @@ def notice_confirm(request, pk: int):
 
 
 @require_POST
-@login_required
+@staff_only
 def notice_cancel(request, pk: int):
-    _require_staff(request)
     notice = services.notice_cancel(notice=get_object_or_404(Notice, pk=pk))
     if notice.status == NoticeStatus.CANCELLED:
         messages.success(request, _("The notice is cancelled."))
     return redirect("staff:notices:detail", pk=notice.pk)
 
 
-@login_required
+@staff_only
 def notice_detail(request, pk: int):
-    _require_staff(request)
     notice = get_object_or_404(Notice.objects.select_related("created_by", "engagement"), pk=pk)
     return render(
         request,

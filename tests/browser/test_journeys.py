@@ -135,6 +135,9 @@ PUBLIC_PAGES = [
     "/{lang}/news/{news}/",
     "/{lang}/news/press/{press}/",
     "/{lang}/news/press/{press}/ask/",
+    "/{lang}/programs/sessions/{session}/",
+    "/{lang}/programs/registrations/{registration}/",
+    "/{lang}/programs/partners/",
     "/{lang}/engagements/",
     "/{lang}/engagements/?neighborhood=999999",
     "/{lang}/engagements/{coffee}/",
@@ -161,6 +164,11 @@ SIGNED_IN_PAGES = [
     "/{lang}/staff/announcements/",
     "/{lang}/staff/announcements/new/",
     "/{lang}/staff/announcements/press/{press}/questions/",
+    "/{lang}/programs/mine/",
+    "/{lang}/staff/programs/engagements/{coffee}/",
+    "/{lang}/staff/programs/engagements/{coffee}/series/new/",
+    "/{lang}/staff/programs/sessions/{session}/",
+    "/{lang}/staff/programs/sessions/{session}/check-in/",
     "/{lang}/profile/demographics/",
     "/{lang}/profile/delete/",
     "/{lang}/account/email/",
@@ -215,7 +223,23 @@ def loop_pages(catalogue):
         audience_params={"emails": ["a@example.org"]},
         release=False,
     )
+    from programs.models import Partner, Program
+    from programs.services import Accommodations, Guest, registration_create
+    from tests.factories import session_factory
+
+    program = Program.objects.create(engagement=coffee)
+    program.partners.add(Partner.objects.create(name="St. Mark's", kind="faith"))
+    session = session_factory(program=program, capacity=1)
+    registration = registration_create(
+        session=session,
+        guest=Guest(name="Rosa", email="rosa@example.org"),
+        language="en",
+        needs=Accommodations(asl=True),
+    )
+    registration_create(session=session, user=staff, language="en")
     return {
+        "session": session.pk,
+        "registration": registration.token,
         "coffee": coffee.pk,
         "receipt": item.receipt_code,
         "action": action.pk,

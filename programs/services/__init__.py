@@ -1,0 +1,45 @@
+from .recurrence import SeriesPattern, series_dates, series_times
+from .registrations import (
+    Accommodations,
+    Guest,
+    RegistrationError,
+    registration_cancel,
+    registration_check_in,
+    registration_confirm_guest,
+    registration_create,
+    session_mark_no_shows,
+    waitlist_position,
+)
+from .sessions import (
+    ScheduleError,
+    series_create,
+    series_update_rest,
+    session_cancel,
+    session_create,
+    session_update,
+    sessions_send_reminders,
+    sessions_send_thanks,
+)
+
+__all__ = [
+    "Accommodations",
+    "Guest",
+    "RegistrationError",
+    "ScheduleError",
+    "SeriesPattern",
+    "registration_cancel",
+    "registration_check_in",
+    "registration_confirm_guest",
+    "registration_create",
+    "series_create",
+    "series_dates",
+    "series_times",
+    "series_update_rest",
+    "session_cancel",
+    "session_create",
+    "session_mark_no_shows",
+    "session_update",
+    "sessions_send_reminders",
+    "sessions_send_thanks",
+    "waitlist_position",
+]
