@@ -18,6 +18,11 @@ class SignupForm(forms.Form):
         help_text=_("Optional. How we address you."),
     )
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    # Children under 13 take part through a parent's or guardian's account, never their own.
+    age_confirmation = forms.BooleanField(
+        label=_("I am 13 or older."),
+        help_text=_("Children under 13 take part through a parent or guardian."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,7 +1,19 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Cohort, Partner, Program, Registration, Series, Session, Venue
+from .models import (
+    Application,
+    Cohort,
+    Partner,
+    Program,
+    Registration,
+    RideOutRequest,
+    Series,
+    Session,
+    Venue,
+    VolunteerHours,
+    Waiver,
+)
 
 
 @admin.register(Partner)
@@ -56,3 +68,35 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 admin.site.register(Series)
 admin.site.register(Cohort)
+
+
+@admin.register(Waiver)
+class WaiverAdmin(TranslationAdmin):
+    list_display = ["program", "version", "created_at"]
+    list_select_related = ["program__engagement"]
+
+
+@admin.register(RideOutRequest)
+class RideOutRequestAdmin(admin.ModelAdmin):
+    list_display = ["user", "program", "unit", "status", "background_check", "scheduled_at"]
+    list_filter = ["status", "background_check", "unit"]
+    list_select_related = ["user", "program__engagement"]
+    raw_id_fields = ["user", "officer", "program", "waiver"]
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    """Minors' details are not shown here; coordinators see them on the staff pages."""
+
+    list_display = ["user", "program", "cohort", "status", "created_at"]
+    list_filter = ["status", "program"]
+    list_select_related = ["user", "program__engagement", "cohort"]
+    raw_id_fields = ["user", "program", "cohort"]
+
+
+@admin.register(VolunteerHours)
+class VolunteerHoursAdmin(admin.ModelAdmin):
+    list_display = ["user", "program", "worked_on", "hours", "status"]
+    list_filter = ["status", "program"]
+    list_select_related = ["user", "program__engagement"]
+    raw_id_fields = ["user", "program", "session"]

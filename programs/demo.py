@@ -1,6 +1,6 @@
 """Demo programs: sessions rotating among venues, sign-ups, a full session with a waitlist."""
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from django.utils import timezone
 
@@ -185,4 +185,111 @@ def seed() -> list[tuple[str, str]]:
                 language="en",
                 confidentiality_acknowledged=True,
             )
+    _seed_kinds(staff)
     return []
+
+
+WAIVER = (
+    "I ride in a police vehicle at my own risk. I will follow the officer's instructions at all times, "
+    "stay in the vehicle unless told otherwise, and keep what I see about people confidential. The "
+    "officer may end the ride-out at any time."
+)
+
+
+def _seed_kinds(staff: User) -> None:
+    from decimal import Decimal
+
+    from .models import Application, Cohort, RideOutRequest, VolunteerHours, Waiver
+    from .services import (
+        Minor,
+        application_decide,
+        application_submit,
+        hours_log,
+        hours_review,
+        rideout_approve,
+        rideout_request_create,
+        rideout_set_background_check,
+    )
+
+    residents = {user.email: user for user in User.objects.filter(email__endswith="@demo.example")}
+    today = timezone.localdate()
+
+    rides = Program.objects.filter(kind=ProgramKind.RIDE_OUT).first()
+    if rides and not RideOutRequest.objects.filter(program=rides).exists():
+        Waiver.objects.get_or_create(program=rides, version=1, defaults={"text_en": WAIVER})
+        for email, unit, approve in (
+            ("jordan@demo.example", "k9", True),
+            ("minh@demo.example", "traffic", False),
+        ):
+            ride = rideout_request_create(
+                program=rides,
+                user=residents[email],
+                unit=unit,
+                preferred_dates=[today + timedelta(days=10)],
+                date_of_birth=date(1985, 4, 12),
+                lives_in_city=True,
+                signature=residents[email].get_full_name(),
+                waiver_accepted=True,
+            )
+            if approve:
+                rideout_set_background_check(request=ride, status="cleared", by=staff)
+                rideout_approve(
+                    request=ride,
+                    scheduled_at=timezone.now() + timedelta(days=12),
+                    unit=unit,
+                    officer=staff,
+                    by=staff,
+                )
+
+    academy = Program.objects.filter(kind=ProgramKind.ACADEMY).first()
+    if academy and not Application.objects.filter(program=academy).exists():
+        academy.application_questions_en = (
+            "Why do you want to take part?\nWhich language do you prefer for the sessions?"
+        )
+        academy.save()
+        cohort = Cohort.objects.create(program=academy, name="Spring 2027")
+        academy.sessions.update(cohort=cohort)
+        accepted = application_submit(
+            program=academy,
+            user=residents["ana@demo.example"],
+            answers=["Quiero entender cómo trabaja la policía.", "Español"],
+            applicant_date_of_birth=date(1988, 2, 2),
+        )
+        application_decide(application=accepted, status="accepted", cohort=cohort, by=staff)
+        application_submit(
+            program=academy,
+            user=residents["minh@demo.example"],
+            answers=["Để giúp cộng đồng người Việt.", "Tiếng Việt"],
+            applicant_date_of_birth=date(1975, 9, 9),
+        )
+        youth = Program.objects.filter(kind=ProgramKind.ACADEMY).exclude(pk=academy.pk).first()
+        if youth:
+            application_submit(
+                program=youth,
+                user=residents["fatima@demo.example"],
+                answers=[],
+                minor=Minor(
+                    child_name="Omar",
+                    date_of_birth=today.replace(year=today.year - 15),
+                    school="Northpark High",
+                    guardian_name="Fatima Al-Hassan",
+                    guardian_consent=True,
+                ),
+            )
+
+    volunteers = Program.objects.filter(kind=ProgramKind.VOLUNTEER).first()
+    if volunteers and not VolunteerHours.objects.filter(program=volunteers).exists():
+        for email, hours, approve in (
+            ("mei@demo.example", "3.5", True),
+            ("mei@demo.example", "2", None),
+            ("jordan@demo.example", "4", True),
+        ):
+            entry = hours_log(
+                program=volunteers,
+                user=residents[email],
+                worked_on=today - timedelta(days=7),
+                hours=Decimal(hours),
+                description="Community event",
+            )
+            if approve is not None:
+                hours_review(entry=entry, approve=approve, by=staff)

@@ -10,5 +10,6 @@ def sessions_panel(request, engagement) -> dict | None:
     return {
         "template": "programs/includes/sessions_panel.html",
         "program": program,
+        "kind": program.kind,
         "sessions": list(session_list_upcoming(program=program)[:20]),
     }

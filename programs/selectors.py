@@ -2,27 +2,45 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from engagements.models import Engagement, Status
 
-from .models import Partner, Program, Registration, RegistrationStatus, Session
+from .models import (
+    Application,
+    HoursStatus,
+    Partner,
+    Program,
+    Registration,
+    RegistrationStatus,
+    RideOutRequest,
+    Session,
+    VolunteerHours,
+)
 
 _SESSION_RELATED = ("program__engagement", "venue__neighborhood")
 
 
 def _with_counts(qs: QuerySet[Session]) -> QuerySet[Session]:
+    confirmed = Q(registrations__status=RegistrationStatus.CONFIRMED)
+    waiting = Q(registrations__status=RegistrationStatus.WAITLISTED)
     return qs.annotate(
-        confirmed_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-        ),
-        waitlist_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-        ),
-    )
+        confirmed_count=Count("registrations", filter=confirmed),
+        waitlist_count=Count("registrations", filter=waiting),
+    ).annotate(places_left=F("capacity") - F("confirmed_count"))
 
 
 def session_list_upcoming(
@@ -168,4 +186,84 @@ def partner_list_public() -> QuerySet[Partner]:
             Prefetch("programs", queryset=Program.objects.select_related("engagement")),
         )
         .order_by("name")
+    )
+
+
+def _own_or_staff(record, user):
+    if record is None or not user.has_perm("programs.view_personal_record", record):
+        raise Http404
+    return record
+
+
+def rideout_get_for_user(*, pk: int, user) -> RideOutRequest:
+    return _own_or_staff(
+        RideOutRequest.objects.select_related("program__engagement", "waiver", "officer")
+        .filter(pk=pk)
+        .first(),
+        user,
+    )
+
+
+def application_get_for_user(*, pk: int, user) -> Application:
+    return _own_or_staff(
+        Application.objects.select_related("program__engagement", "cohort", "user")
+        .filter(pk=pk)
+        .first(),
+        user,
+    )
+
+
+def rideout_list_for_program(*, program: Program) -> QuerySet[RideOutRequest]:
+    return program.rideout_requests.select_related("user", "officer").order_by(
+        "status", "created_at"
+    )
+
+
+def application_list_for_program(*, program: Program) -> QuerySet[Application]:
+    return program.applications.select_related("user", "cohort", "minor").order_by(
+        "status", "created_at"
+    )
+
+
+def hours_pending_for_program(*, program: Program) -> QuerySet[VolunteerHours]:
+    return (
+        program.volunteer_hours.filter(status=HoursStatus.PENDING)
+        .select_related("user")
+        .order_by("worked_on", "pk")
+    )
+
+
+def hours_totals_for_program(*, program: Program) -> QuerySet:
+    """Approved hours per volunteer, most first."""
+    return (
+        program.volunteer_hours.filter(status=HoursStatus.APPROVED)
+        .values("user_id", "user__display_name", "user__email")
+        .annotate(total=Sum("hours"), entries=Count("pk"))
+        .order_by("-total", "user__email")
+    )
+
+
+def my_rideouts(*, user) -> QuerySet[RideOutRequest]:
+    return user.rideout_requests.select_related("program__engagement").order_by("-created_at")
+
+
+def my_applications(*, user) -> QuerySet[Application]:
+    return user.applications.select_related("program__engagement", "cohort").order_by("-created_at")
+
+
+def my_hours(*, user) -> QuerySet[Program]:
+    """The volunteer programs a person logged hours for, with their approved and waiting totals."""
+    # Filtering on the person first makes the sums below count only their hours.
+    return (
+        Program.objects.filter(volunteer_hours__user=user)
+        .select_related("engagement")
+        .annotate(
+            approved=Sum(
+                "volunteer_hours__hours", filter=Q(volunteer_hours__status=HoursStatus.APPROVED)
+            ),
+            pending=Sum(
+                "volunteer_hours__hours", filter=Q(volunteer_hours__status=HoursStatus.PENDING)
+            ),
+        )
+        .order_by("pk")
     )

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Partner, Program, Session, Venue
+from .models import Partner, Program, Session, Venue, Waiver
 
 
 @register(Partner)
@@ -21,3 +21,9 @@ class ProgramTranslation(TranslationOptions):
 @register(Session)
 class SessionTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(Waiver)
+class WaiverTranslation(TranslationOptions):
+    fields = ("text",)
+    required_languages = ("en",)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, staff
+from .views import people, people_staff, public, staff
 
 app_name = "programs"
 
@@ -21,6 +21,13 @@ urlpatterns = [
     path(
         "registrations/<str:token>/cancel/", public.registration_cancel, name="registration_cancel"
     ),
+    path("<int:pk>/ride-out/", people.rideout_request, name="rideout_request"),
+    path("ride-outs/<int:pk>/", people.rideout_detail, name="rideout"),
+    path("ride-outs/<int:pk>/cancel/", people.rideout_cancel, name="rideout_cancel"),
+    path("<int:pk>/apply/", people.application_create, name="apply"),
+    path("applications/<int:pk>/", people.application_detail, name="application"),
+    path("applications/<int:pk>/certificate/", people.certificate, name="certificate"),
+    path("<int:pk>/hours/", people.hours_log, name="hours"),
 ]
 
 staff_urlpatterns = (
@@ -45,6 +52,18 @@ staff_urlpatterns = (
         path("sessions/<int:pk>/no-shows/", staff.mark_no_shows, name="mark_no_shows"),
         path("sessions/<int:pk>/roster.csv", staff.roster_csv, name="roster_csv"),
         path("check-in/<str:code>/", staff.check_in_code, name="check_in_code"),
+        path(
+            "engagements/<int:engagement_pk>/ride-outs/", people_staff.rideout_list, name="rideouts"
+        ),
+        path("ride-outs/<int:pk>/", people_staff.rideout_review, name="rideout"),
+        path(
+            "engagements/<int:engagement_pk>/applications/",
+            people_staff.application_list,
+            name="applications",
+        ),
+        path("applications/<int:pk>/", people_staff.application_review, name="application"),
+        path("engagements/<int:engagement_pk>/hours/", people_staff.hours_list, name="hours"),
+        path("hours/<int:pk>/decide/", people_staff.hours_decide, name="hours_decide"),
     ],
     "programs",
 )

@@ -77,3 +77,16 @@ def test_seed_demo_schedules_programs_with_sign_ups_and_a_waitlist(settings):
     assert Session.objects.count() >= 10
     statuses = set(Registration.objects.values_list("status", flat=True))
     assert {"confirmed", "waitlisted", "unconfirmed"} <= statuses
+
+
+def test_seed_demo_fills_every_program_kind(settings):
+    from programs.models import Application, MinorDetails, Program, RideOutRequest, VolunteerHours
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    kinds = set(Program.objects.values_list("kind", flat=True))
+    assert kinds == {"sessions", "ride_out", "academy", "volunteer", "scenario", "training"}
+    assert set(RideOutRequest.objects.values_list("status", flat=True)) >= {"submitted", "approved"}
+    assert Application.objects.filter(status="accepted", cohort__isnull=False).exists()
+    assert MinorDetails.objects.exists()
+    assert VolunteerHours.objects.filter(status="approved").exists()

@@ -1,3 +1,11 @@
+from .academies import (
+    ApplicationError,
+    Minor,
+    application_decide,
+    application_progress,
+    application_submit,
+    cohort_create,
+)
 from .recurrence import SeriesPattern, series_dates, series_times
 from .registrations import (
     Accommodations,
@@ -10,6 +18,17 @@ from .registrations import (
     session_mark_no_shows,
     waitlist_position,
 )
+from .rideouts import (
+    RideOutError,
+    age_on,
+    rideout_approve,
+    rideout_cancel,
+    rideout_decline,
+    rideout_eligibility,
+    rideout_request_create,
+    rideout_set_background_check,
+    waiver_current,
+)
 from .sessions import (
     ScheduleError,
     series_create,
@@ -20,17 +39,35 @@ from .sessions import (
     sessions_send_reminders,
     sessions_send_thanks,
 )
+from .volunteers import HoursError, hours_log, hours_review
 
 __all__ = [
     "Accommodations",
+    "ApplicationError",
     "Guest",
+    "HoursError",
+    "Minor",
     "RegistrationError",
+    "RideOutError",
     "ScheduleError",
     "SeriesPattern",
+    "age_on",
+    "application_decide",
+    "application_progress",
+    "application_submit",
+    "cohort_create",
+    "hours_log",
+    "hours_review",
     "registration_cancel",
     "registration_check_in",
     "registration_confirm_guest",
     "registration_create",
+    "rideout_approve",
+    "rideout_cancel",
+    "rideout_decline",
+    "rideout_eligibility",
+    "rideout_request_create",
+    "rideout_set_background_check",
     "series_create",
     "series_dates",
     "series_times",
@@ -42,4 +79,5 @@ __all__ = [
     "sessions_send_reminders",
     "sessions_send_thanks",
     "waitlist_position",
+    "waiver_current",
 ]

@@ -130,11 +130,16 @@ def registration_cancel(request, token: str):
 
 @login_required
 def my_engagements(request):
-    registrations = list(selectors.my_registrations(user=request.user))
     return render(
         request,
         "programs/my_engagements.html",
-        {"registrations": registrations, "nav": "mine"},
+        {
+            "registrations": selectors.my_registrations(user=request.user),
+            "rideouts": selectors.my_rideouts(user=request.user),
+            "applications": selectors.my_applications(user=request.user),
+            "hours": selectors.my_hours(user=request.user),
+            "nav": "mine",
+        },
     )
 
 

@@ -25,6 +25,7 @@ def test_sign_up_verify_then_log_in(client):
             "password2": PASSWORD,
             "display_name": "Rosa",
             "language": "es",
+            "age_confirmation": "on",
         },
     )
     assert response.status_code == 302
@@ -55,7 +56,12 @@ def test_sign_up_verify_then_log_in(client):
 
 def test_sign_up_with_a_registered_email_looks_the_same(client):
     UserFactory(email="taken@example.org")
-    data = {"password1": PASSWORD, "password2": PASSWORD, "language": "en"}
+    data = {
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "language": "en",
+        "age_confirmation": "on",
+    }
 
     known = client.post(reverse("account_signup"), {**data, "email": "taken@example.org"})
     client.logout()
@@ -138,3 +144,18 @@ def test_email_is_the_login_and_case_does_not_matter(client):
     UserFactory(email="mixed@example.org")
     client.post(reverse("account_login"), {"login": "MIXED@example.org", "password": PASSWORD})
     assert "_auth_user_id" in client.session
+
+
+def test_children_under_13_cannot_make_an_account(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "kid@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "language": "en",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["age_confirmation"]
+    assert not User.objects.filter(email="kid@example.org").exists()

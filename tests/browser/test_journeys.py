@@ -169,6 +169,15 @@ SIGNED_IN_PAGES = [
     "/{lang}/staff/programs/engagements/{coffee}/series/new/",
     "/{lang}/staff/programs/sessions/{session}/",
     "/{lang}/staff/programs/sessions/{session}/check-in/",
+    "/{lang}/programs/{rides}/ride-out/",
+    "/{lang}/programs/ride-outs/{ride}/",
+    "/{lang}/programs/{academy}/apply/",
+    "/{lang}/programs/applications/{application}/",
+    "/{lang}/programs/{volunteers}/hours/",
+    "/{lang}/staff/programs/ride-outs/{ride}/",
+    "/{lang}/staff/programs/engagements/{academy_engagement}/applications/",
+    "/{lang}/staff/programs/applications/{application}/",
+    "/{lang}/staff/programs/engagements/{volunteers_engagement}/hours/",
     "/{lang}/profile/demographics/",
     "/{lang}/profile/delete/",
     "/{lang}/account/email/",
@@ -237,7 +246,9 @@ def loop_pages(catalogue):
         needs=Accommodations(asl=True),
     )
     registration_create(session=session, user=staff, language="en")
+    kinds = _program_kinds(staff)
     return {
+        **kinds,
         "session": session.pk,
         "registration": registration.token,
         "coffee": coffee.pk,
@@ -247,6 +258,58 @@ def loop_pages(catalogue):
         "press": press.pk,
         "news": announcement.pk,
         "notice": notice.pk,
+    }
+
+
+def _program_kinds(staff) -> dict:
+    """A ride-out request, an academy application and volunteer hours, owned by `staff` so the
+    signed-in pages show them."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from programs.models import Program, Waiver
+    from programs.services import application_submit, hours_log, rideout_request_create
+
+    made = {}
+    for kind in ("ride_out", "academy", "volunteer"):
+        program = Program.objects.create(
+            engagement=EngagementFactory(), kind=kind, application_questions_en="Why?"
+        )
+        made[kind] = program
+    Waiver.objects.create(program=made["ride_out"], version=1, text_en="At my own risk.")
+    ride = rideout_request_create(
+        program=made["ride_out"],
+        user=staff,
+        unit="patrol",
+        preferred_dates=[timezone.localdate() + timedelta(days=9)],
+        date_of_birth=date(1980, 1, 1),
+        lives_in_city=True,
+        signature="Staff",
+        waiver_accepted=True,
+    )
+    application = application_submit(
+        program=made["academy"],
+        user=staff,
+        answers=["To learn"],
+        applicant_date_of_birth=date(1980, 1, 1),
+    )
+    hours_log(
+        program=made["volunteer"],
+        user=staff,
+        worked_on=timezone.localdate(),
+        hours=Decimal(2),
+        description="Event",
+    )
+    return {
+        "rides": made["ride_out"].pk,
+        "ride": ride.pk,
+        "academy": made["academy"].pk,
+        "application": application.pk,
+        "volunteers": made["volunteer"].pk,
+        "academy_engagement": made["academy"].engagement_id,
+        "volunteers_engagement": made["volunteer"].engagement_id,
     }
 
 

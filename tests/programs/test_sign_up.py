@@ -182,3 +182,12 @@ def test_attendance_counts_as_participation_for_report_backs(
         loop.report_back_publish(report_back=report, published_by=staff)
     notice = Notice.objects.get(kind=Kind.REPORT_BACK)
     assert Delivery.objects.filter(notice=notice, user=attendee).exists()
+
+
+def test_the_engagement_page_lists_sessions_with_places_left(client, session):
+    registration_create(session=session, user=UserFactory(), language="en")
+    body = client.get(session.program.engagement.get_absolute_url()).content.decode()
+    assert "1 place left" in body
+    registration_create(session=session, user=UserFactory(), language="en")
+    body = client.get(session.program.engagement.get_absolute_url()).content.decode()
+    assert "Full: you can join the waitlist" in body
