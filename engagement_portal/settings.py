@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     # The spectrum.
     "announcements",
     "programs",
+    "surveys",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +184,7 @@ ACCOUNT_RATE_LIMITS = {
     # The portal's own public forms, limited without a CAPTCHA that would lock out screen readers.
     "portal_input": "10/10m/ip",
     "portal_receipt": "30/m/ip",
+    "portal_survey": "20/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("AGENCY_NAME", default="Lakeside Police Department")

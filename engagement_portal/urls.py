@@ -13,6 +13,7 @@ from engagements.urls import staff_urlpatterns as engagement_staff_urls
 from engagements.views.public import home
 from notices.urls import staff_urlpatterns as notice_staff_urls
 from programs.urls import staff_urlpatterns as program_staff_urls
+from surveys.urls import staff_urlpatterns as survey_staff_urls
 
 # The admin signs people in through allauth, so its login gets allauth's rate limits and the
 # second factor instead of Django's unthrottled form.
@@ -39,6 +40,7 @@ staff = (
         path("notices/", include(notice_staff_urls)),
         path("announcements/", include(announcement_staff_urls)),
         path("programs/", include(program_staff_urls)),
+        path("surveys/", include(survey_staff_urls)),
     ],
     "staff",
 )
@@ -55,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("notices/", include("notices.urls")),
     path("news/", include("announcements.urls")),
     path("programs/", include("programs.urls")),
+    path("surveys/", include("surveys.urls")),
     path("staff/", include(staff)),
     path("", include(pages)),
 )

@@ -37,3 +37,18 @@ def staff_links_for(engagement) -> list[tuple[str, str]]:
         (label, reverse(viewname, kwargs={"engagement_pk": engagement.pk}))
         for label, viewname in _staff_links
     ]
+
+
+# Links on the public accountability page to what spectrum apps publish: (label, view name).
+_accountability_links: list[tuple[str, str]] = []
+
+
+def register_accountability_link(label, viewname: str) -> None:
+    if (label, viewname) not in _accountability_links:
+        _accountability_links.append((label, viewname))
+
+
+def accountability_links() -> list[tuple[str, str]]:
+    from django.urls import reverse
+
+    return [(label, reverse(viewname)) for label, viewname in _accountability_links]

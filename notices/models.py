@@ -116,6 +116,8 @@ class Delivery(models.Model):
         related_name="deliveries",
     )
     language = models.CharField(max_length=10)
+    # This recipient's own link, if the audience gave one (single-use invitations).
+    link = models.CharField(max_length=300, blank=True)
     # True when the recipient's language had no translation and the default language was used.
     fell_back = models.BooleanField(default=False)
     status = models.CharField(

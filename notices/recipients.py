@@ -19,3 +19,5 @@ class Recipient:
     email_ok: bool = True
     sms_ok: bool = False
     in_app_ok: bool = False
+    # A link for this person only (e.g. a single-use survey invitation); overrides the notice's link.
+    link: str = ""

@@ -69,3 +69,12 @@ def attendees_of_engagement(engagement_id: int) -> Iterator[Recipient]:
         no_show=False,
     )
     yield from _registrations(registrations)
+
+
+def session_attendees(*, session_id: int) -> Iterator[Recipient]:
+    """The people checked in at a session."""
+    yield from _registrations(
+        Registration.objects.filter(
+            session_id=session_id, status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=False
+        )
+    )

@@ -13,7 +13,15 @@ def _counts() -> dict[str, int]:
         model._meta.label: model.objects.count()
         for config in apps.get_app_configs()
         if config.name
-        in {"accounts", "engagements", "notices", "announcements", "programs", "allauth.account"}
+        in {
+            "accounts",
+            "engagements",
+            "notices",
+            "announcements",
+            "programs",
+            "surveys",
+            "allauth.account",
+        }
         for model in config.get_models()
     }
 
@@ -90,3 +98,29 @@ def test_seed_demo_fills_every_program_kind(settings):
     assert Application.objects.filter(status="accepted", cohort__isnull=False).exists()
     assert MinorDetails.objects.exists()
     assert VolunteerHours.objects.filter(status="approved").exists()
+
+
+def test_seed_demo_has_open_closed_and_trust_surveys(settings, client):
+    from django.urls import reverse
+
+    from surveys.models import Survey, SurveyStatus
+    from surveys.selectors import trust_trend
+    from surveys.services import survey_missing_translations
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    every_language = {code for code, _ in settings.LANGUAGES}
+    open_surveys = Survey.objects.filter(status=SurveyStatus.OPEN)
+    assert any(
+        set(survey.languages) == every_language and not survey_missing_translations(survey=survey)
+        for survey in open_surveys
+    )
+    published = Survey.objects.get(
+        status=SurveyStatus.CLOSED, results_published=True, trust_wave=""
+    )
+    page = client.get(reverse("surveys:results", kwargs={"pk": published.pk}))
+    assert page.status_code == 200
+    assert "%" in page.content.decode()
+    trend = trust_trend(public=True)
+    assert len(trend["waves"]) == 2
+    assert all(value["n"] for row in trend["rows"] for value in row["values"])

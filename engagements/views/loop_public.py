@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .. import selectors, services
+from .. import panels, selectors, services
 from ..forms import AccountabilityFilterForm, InputForm, ReceiptLookupForm
 from ..models import Format, Source
 
@@ -82,5 +82,10 @@ def accountability(request):
     return render(
         request,
         "engagements/accountability.html",
-        {"form": form, "figures": figures, "nav": "accountability"},
+        {
+            "form": form,
+            "figures": figures,
+            "links": panels.accountability_links(),
+            "nav": "accountability",
+        },
     )

@@ -152,6 +152,7 @@ def _deliveries_for(
                 user_id=recipient.user_id,
                 language=language,
                 fell_back=fell_back,
+                link=recipient.link,
             )
 
 
@@ -263,6 +264,12 @@ def delivery_render(delivery: Delivery, cache: dict | None = None) -> RenderedMe
             link = settings.PORTAL_BASE_URL.rstrip("/") + link
         cache[key] = (subject, body, link, notice.kind, tuple(notice.attachments))
     subject, body, link, kind, attachments = cache[key]
+    if delivery.link:
+        link = (
+            settings.PORTAL_BASE_URL.rstrip("/") + delivery.link
+            if delivery.link.startswith("/")
+            else delivery.link
+        )
     unsubscribe = _unsubscribe_url(delivery) if delivery.channel == Channel.EMAIL else ""
     return RenderedMessage(
         subject=subject,

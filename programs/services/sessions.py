@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -9,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from engagements.signals import participation_ended
 
+from ..audiences import session_attendees
 from ..models import Program, Series, Session, SessionStatus
 from . import notify
 from .recurrence import SeriesPattern, series_times
@@ -184,6 +187,13 @@ def sessions_send_thanks(*, now=None) -> int:
     for session in ended:
         with transaction.atomic():
             notify.session_thanks(session)
+            # Other apps (surveys' feedback invitations) follow up with the people who came.
+            participation_ended.send(
+                sender=Session,
+                engagement_id=session.program.engagement_id,
+                recipients=partial(session_attendees, session_id=session.pk),
+                key=f"session:{session.pk}",
+            )
             Session.objects.filter(pk=session.pk).update(
                 thanks_sent_at=now, status=SessionStatus.COMPLETED
             )

@@ -1,10 +1,7 @@
 """Staff: set a program up, schedule sessions and series, run the door, export the roster."""
 
-import csv
-
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required_or_403
+from engagements.exports import csv_response
 from engagements.models import Engagement
 
 from .. import selectors, services
@@ -252,51 +250,32 @@ def mark_no_shows(request, pk: int):
     return redirect("staff:programs:session", pk=pk)
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value) -> str:
-    """Text a spreadsheet will not run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 @staff_only
 def roster_csv(request, pk: int):
     session = _session(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="roster-session-{session.pk}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8 names correctly
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Name"),
-            _("Email"),
-            _("Phone"),
-            _("Status"),
-            _("Code"),
-            _("Needs"),
-            _("Checked in"),
-            _("Did not come"),
-        ]
-    )
-    for registration in selectors.roster(session=session):
-        writer.writerow(
-            [
-                spreadsheet_safe(value)
-                for value in (
-                    registration.name,
-                    registration.user.email if registration.user_id else registration.guest_email,
-                    registration.guest_phone
-                    or (registration.user.phone if registration.user_id else ""),
-                    registration.get_status_display(),
-                    registration.code,
-                    "; ".join(registration.needs),
-                    timezone.localtime(registration.checked_in_at).strftime("%Y-%m-%d %H:%M")
-                    if registration.checked_in_at
-                    else "",
-                    _("yes") if registration.no_show else "",
-                )
-            ]
+    header = [
+        _("Name"),
+        _("Email"),
+        _("Phone"),
+        _("Status"),
+        _("Code"),
+        _("Needs"),
+        _("Checked in"),
+        _("Did not come"),
+    ]
+    rows = (
+        (
+            registration.name,
+            registration.user.email if registration.user_id else registration.guest_email,
+            registration.guest_phone or (registration.user.phone if registration.user_id else ""),
+            registration.get_status_display(),
+            registration.code,
+            "; ".join(registration.needs),
+            timezone.localtime(registration.checked_in_at).strftime("%Y-%m-%d %H:%M")
+            if registration.checked_in_at
+            else "",
+            _("yes") if registration.no_show else "",
         )
-    return response
+        for registration in selectors.roster(session=session)
+    )
+    return csv_response(f"roster-session-{session.pk}.csv", header, rows)

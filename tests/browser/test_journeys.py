@@ -146,6 +146,12 @@ PUBLIC_PAGES = [
     "/{lang}/account/password/reset/",
     "/{lang}/accessibility/",
     "/{lang}/privacy/",
+    "/{lang}/surveys/{survey}/",
+    "/{lang}/surveys/{survey}/print/",
+    "/{lang}/surveys/{survey}/thanks/",
+    "/{lang}/surveys/{survey}/results/",
+    "/{lang}/surveys/i/{invitation}/",
+    "/{lang}/surveys/trust/",
 ]
 SIGNED_IN_PAGES = [
     "/{lang}/profile/",
@@ -185,6 +191,14 @@ SIGNED_IN_PAGES = [
     "/{lang}/staff/engagements/",
     "/{lang}/staff/engagements/new/",
     "/{lang}/staff/engagements/{coffee}/",
+    "/{lang}/staff/surveys/engagements/{survey_engagement}/",
+    "/{lang}/staff/surveys/{survey}/",
+    "/{lang}/staff/surveys/{draft_survey}/questions/new/",
+    "/{lang}/staff/surveys/{draft_survey}/questions/{question}/",
+    "/{lang}/staff/surveys/{survey}/preview/vi/",
+    "/{lang}/staff/surveys/{survey}/invitations/",
+    "/{lang}/staff/surveys/{survey}/paper/",
+    "/{lang}/staff/surveys/{survey}/results/?question={survey_question}&by=neighborhood",
 ]
 
 
@@ -249,6 +263,7 @@ def loop_pages(catalogue):
     kinds = _program_kinds(staff)
     return {
         **kinds,
+        **_surveys(staff),
         "session": session.pk,
         "registration": registration.token,
         "coffee": coffee.pk,
@@ -258,6 +273,53 @@ def loop_pages(catalogue):
         "press": press.pk,
         "news": announcement.pk,
         "notice": notice.pk,
+    }
+
+
+def _surveys(staff) -> dict:
+    """An open survey with published results and enough answers to chart, a draft to edit, an
+    invitation link and two trust waves."""
+    from surveys.models import Access
+    from surveys.services import (
+        invitations_for_people,
+        response_submit,
+        survey_add_trust_bank,
+        survey_close,
+        survey_open,
+        survey_save,
+    )
+    from tests.surveys.conftest import answers_for, make_survey
+
+    survey = make_survey(staff=staff, results_published=True)
+    for walk in ["Yes"] * 14 + ["No"] * 12:
+        answers = answers_for(survey, walk=walk)
+        response_submit(
+            survey=survey,
+            answers={int(key[1:]): value for key, value in answers.items()},
+            language="en",
+        )
+    draft = make_survey(staff=staff, open_it=False)
+    invited = make_survey(staff=staff, access=Access.INVITATION)
+    invitations_for_people(survey=invited, emails=["guest@example.org"])
+    for wave in ("2026 spring", "2026 autumn"):
+        trust = survey_save(
+            engagement=survey.engagement,
+            values={"title_en": wave, "languages": ["en"], "trust_wave": wave},
+            created_by=staff,
+        )
+        survey_add_trust_bank(survey=trust)
+        trust = survey_open(survey=trust)
+        questions = list(trust.questions.all())
+        for value in ["4"] * 8 + ["2"] * 5:
+            response_submit(survey=trust, answers={q.pk: value for q in questions}, language="en")
+        survey_close(survey=trust, closed_by=staff)
+    return {
+        "survey": survey.pk,
+        "survey_engagement": survey.engagement_id,
+        "draft_survey": draft.pk,
+        "question": draft.questions.order_by("position").last().pk,
+        "survey_question": survey.questions.order_by("position").first().pk,
+        "invitation": invited.invitations.get().token,
     }
 
 
@@ -330,3 +392,25 @@ def test_pages_meet_wcag_21_aa(page, loop_pages, axe, lang):
     import json
 
     assert failures == {}, json.dumps(failures, indent=1, ensure_ascii=False)
+
+
+def test_a_resident_answers_a_survey_whose_follow_up_appears_when_it_applies(page):
+    from surveys.models import Answer, Response
+    from tests.surveys.conftest import make_survey
+
+    survey = make_survey()
+    page.goto(f"/en/surveys/{survey.pk}/")
+    expect(page.get_by_text("Anonymous", exact=False).first).to_be_visible()
+    follow_up = page.get_by_role("group", name=re.compile("I feel safe walking at night"))
+    expect(follow_up).to_be_hidden()
+    page.get_by_label("Yes", exact=True).check()
+    expect(follow_up).to_be_visible()
+    page.get_by_label("Agree", exact=True).check()
+    page.get_by_label("No", exact=True).check()
+    expect(follow_up).to_be_hidden()
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_label("What would help?").fill("Brighter street lights")
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page).to_have_url(re.compile(rf"/surveys/{survey.pk}/thanks/"))
+    assert Response.objects.count() == 1
+    assert Answer.objects.filter(number=4).exists()

@@ -6,9 +6,9 @@ import io
 import pytest
 from django.urls import reverse
 
+from engagements.exports import spreadsheet_safe
 from programs.models import Registration
 from programs.services import registration_create
-from programs.views.staff import spreadsheet_safe
 from tests.factories import UserFactory, session_factory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,323 @@
+"""Survey reads: the form, results aggregated in the database, breakdowns, the trust trend.
+
+Anything shown publicly goes through `suppress`: counts of 1 to 10 are hidden, and when a hidden
+count could be worked out from a total and the other counts, the next smallest count is hidden too.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Avg, Count, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import AgeBand, Disability, Gender, IncomeBand
+from engagements.models import Engagement
+
+from .bank import BANK_LABELS
+from .models import (
+    AGREEMENT_LABELS,
+    SCALE_KINDS,
+    TEXT_KINDS,
+    Anonymity,
+    Answer,
+    Question,
+    QuestionKind,
+    Response,
+    Survey,
+    SurveyStatus,
+)
+
+SMALL_CELL = 11
+
+
+def suppress(
+    counts: list[int], total: int | None, *, threshold: int = SMALL_CELL
+) -> tuple[list[int | None], int | None]:
+    """Hide small counts in one distribution shown with its total.
+
+    Primary: 1..threshold-1 is hidden (0 is shown: it reveals no one). Complementary: if exactly one
+    count is hidden and the total is shown, it equals total minus the rest; so the smallest visible
+    non-zero count is hidden as well. A total under the threshold hides everything.
+    """
+    if total is not None and total < threshold:
+        return [None] * len(counts), None
+    hidden = [0 < count < threshold for count in counts]
+    while total is not None and sum(hidden) == 1:
+        candidates = [
+            (count, index) for index, count in enumerate(counts) if not hidden[index] and count > 0
+        ]
+        if not candidates:
+            break
+        hidden[min(candidates)[1]] = True
+    return [None if hidden[index] else count for index, count in enumerate(counts)], total
+
+
+def suppress_table(
+    table: dict[tuple, int], rows: list, columns: list, *, threshold: int = SMALL_CELL
+) -> dict[tuple, int | None]:
+    """Two-way version for breakdowns shown with row and column totals: hide small cells, then
+    keep hiding the smallest visible cell of any row or column that has exactly one hidden cell."""
+    cells = {(row, column): table.get((row, column), 0) for row in rows for column in columns}
+    hidden = {key: 0 < value < threshold for key, value in cells.items()}
+    changed = True
+    while changed:
+        changed = False
+        lines = [[(row, column) for column in columns] for row in rows] + [
+            [(row, column) for row in rows] for column in columns
+        ]
+        for line in lines:
+            if sum(hidden[key] for key in line) == 1:
+                candidates = [
+                    (cells[key], key) for key in line if not hidden[key] and cells[key] > 0
+                ]
+                if candidates:
+                    hidden[min(candidates, key=lambda item: item[0])[1]] = True
+                    changed = True
+    return {key: None if hidden[key] else value for key, value in cells.items()}
+
+
+def survey_get_public(*, pk: int) -> Survey:
+    survey = (
+        Survey.objects.select_related("engagement")
+        .filter(pk=pk)
+        .exclude(status=SurveyStatus.DRAFT)
+        .first()
+    )
+    if survey is None or survey.engagement.status == "draft":
+        raise Http404
+    return survey
+
+
+def survey_questions(*, survey: Survey) -> list[Question]:
+    return list(survey.questions.select_related("show_if_choice").prefetch_related("choices"))
+
+
+def survey_list_for_engagement(*, engagement: Engagement) -> QuerySet[Survey]:
+    return engagement.surveys.annotate(response_count=Count("responses")).order_by("-created_at")
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    total: int | None
+    rows: list[dict] = field(default_factory=list)
+    mean: float | None = None
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SurveyResults:
+    survey: Survey
+    responses: int | None
+    questions: list[QuestionResult]
+
+
+def _rows(labels: list[tuple], counts: dict, total: int | None, public: bool) -> list[dict]:
+    raw = [counts.get(key, 0) for key, _label in labels]
+    shown, total = suppress(raw, total) if public else (raw, total)
+    return [
+        {
+            "label": label,
+            "count": count,
+            "percent": round(100 * count / total) if count is not None and total else None,
+        }
+        for (_key, label), count in zip(labels, shown, strict=True)
+    ]
+
+
+def survey_results(*, survey: Survey, public: bool, text_limit: int = 50) -> SurveyResults:
+    """Counts and percentages per question, computed by the database in a fixed number of queries
+    whatever the number of responses. Public results leave out free text and unpublished
+    questions and suppress small cells."""
+    questions = survey_questions(survey=survey)
+    if public:
+        questions = [q for q in questions if q.publish_results and q.kind not in TEXT_KINDS]
+    ids = [question.pk for question in questions]
+    answers = Answer.objects.filter(question_id__in=ids)
+    answered = dict(
+        answers.values_list("question_id")
+        .annotate(n=Count("response_id", distinct=True))
+        .order_by()
+    )
+    choice_counts = {
+        (question_id, choice_id): n
+        for question_id, choice_id, n in answers.filter(choice__isnull=False)
+        .values_list("question_id", "choice_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    scale_ids = [q.pk for q in questions if q.kind in SCALE_KINDS]
+    scale_counts = {
+        (question_id, int(number)): n
+        for question_id, number, n in answers.filter(
+            question_id__in=scale_ids, number__isnull=False
+        )
+        .values_list("question_id", "number")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    means = dict(
+        answers.filter(number__isnull=False)
+        .values_list("question_id")
+        .annotate(mean=Avg("number"))
+        .order_by()
+    )
+    texts: dict[int, list[str]] = defaultdict(list)
+    if not public:
+        for question in questions:
+            if question.kind in TEXT_KINDS:
+                texts[question.pk] = list(
+                    Answer.objects.filter(question=question)
+                    .exclude(text="")
+                    .order_by("-pk")
+                    .values_list("text", flat=True)[:text_limit]
+                )
+    results = []
+    for question in questions:
+        total = answered.get(question.pk, 0)
+        item = QuestionResult(question=question, total=total)
+        if question.has_choices:
+            labels = [(choice.pk, choice.text) for choice in question.choices.all()]
+            item.rows = _rows(
+                labels,
+                {c: n for (q, c), n in choice_counts.items() if q == question.pk},
+                total,
+                public,
+            )
+        elif question.kind in SCALE_KINDS:
+            if question.kind == QuestionKind.AGREEMENT:
+                labels = list(AGREEMENT_LABELS.items())
+            else:
+                labels = [(value, str(value)) for value in range(11)]
+            item.rows = _rows(
+                labels,
+                {v: n for (q, v), n in scale_counts.items() if q == question.pk},
+                total,
+                public,
+            )
+        if (
+            question.kind not in TEXT_KINDS
+            and question.pk in means
+            and (not public or total >= SMALL_CELL)
+        ):
+            item.mean = round(float(means[question.pk]), 2)
+        if public and total < SMALL_CELL:
+            item.total = None
+        item.texts = texts.get(question.pk, [])
+        results.append(item)
+    responses = survey.responses.count()
+    return SurveyResults(
+        survey=survey,
+        responses=None if public and responses < SMALL_CELL else responses,
+        questions=results,
+    )
+
+
+BREAKDOWNS = {
+    "language": ("response__language", _("Language")),
+    "neighborhood": ("response__neighborhood__name", _("Neighborhood")),
+    "age_band": ("response__user__demographics__age_band", _("Age")),
+    "gender": ("response__user__demographics__gender", _("Gender")),
+    "income_band": ("response__user__demographics__income_band", _("Household income")),
+    "disability": ("response__user__demographics__disability", _("Disability")),
+}
+DEMOGRAPHIC_BREAKDOWNS = {"age_band", "gender", "income_band", "disability"}
+
+
+def _group_names(by: str) -> dict:
+    """Readable names for stored codes: languages and self-described answers."""
+    if by == "language":
+        return dict(settings.LANGUAGES)
+    choices = {
+        "age_band": AgeBand,
+        "gender": Gender,
+        "income_band": IncomeBand,
+        "disability": Disability,
+    }.get(by)
+    return dict(choices.choices) if choices else {}
+
+
+def breakdown(*, question: Question, by: str, public: bool) -> dict:
+    """Answers to one choice or scale question by a group; demographics only from people who
+    answered a linked (not anonymous) survey and consented to describe themselves."""
+    path, label = BREAKDOWNS[by]
+    if by in DEMOGRAPHIC_BREAKDOWNS and question.survey.anonymity == Anonymity.ANONYMOUS:
+        return {"label": label, "rows": [], "columns": [], "lines": [], "unavailable": True}
+    key = "choice_id" if question.has_choices else "number"
+    answers = Answer.objects.filter(question=question).exclude(**{f"{key}__isnull": True})
+    if by in DEMOGRAPHIC_BREAKDOWNS:
+        answers = answers.filter(response__user__demographics__isnull=False).exclude(**{path: ""})
+    table = {
+        (group or "—", value if key == "choice_id" else int(value)): n
+        for group, value, n in answers.values_list(path, key).annotate(n=Count("pk")).order_by()
+    }
+    if question.has_choices:
+        columns = [(choice.pk, choice.text) for choice in question.choices.all()]
+    elif question.kind == QuestionKind.AGREEMENT:
+        columns = list(AGREEMENT_LABELS.items())
+    else:
+        columns = [(value, str(value)) for value in range(11)]
+    rows = sorted({group for group, _value in table})
+    names = _group_names(by)
+    cells = (
+        suppress_table(table, rows, [c for c, _l in columns])
+        if public
+        else {(row, column): table.get((row, column), 0) for row in rows for column, _l in columns}
+    )
+    return {
+        "label": label,
+        "rows": rows,
+        "columns": columns,
+        "lines": [
+            (names.get(row, row), [cells[(row, column)] for column, _l in columns]) for row in rows
+        ],
+        "unavailable": False,
+    }
+
+
+def trust_trend(*, public: bool = True) -> dict:
+    """Average agreement (1-5) and share agreeing per trust question across survey waves."""
+    rows = (
+        Answer.objects.filter(
+            question__bank_key__gt="", question__survey__trust_wave__gt="", number__isnull=False
+        )
+        .exclude(question__survey__status=SurveyStatus.DRAFT)
+        .values_list(
+            "question__survey__trust_wave", "question__survey__opened_at", "question__bank_key"
+        )
+        .annotate(n=Count("pk"), mean=Avg("number"), agree=Count("pk", filter=Q(number__gte=4)))
+        .order_by("question__survey__opened_at")
+    )
+    waves: list[str] = []
+    series: dict[str, dict[str, dict]] = defaultdict(dict)
+    for wave, _opened, key, n, mean, agree in rows:
+        if wave not in waves:
+            waves.append(wave)
+        hidden = public and n < SMALL_CELL
+        series[key][wave] = {
+            "n": None if hidden else n,
+            "mean": None if hidden else round(float(mean), 2),
+            "agree": None if hidden else round(100 * agree / n),
+        }
+    return {
+        "waves": waves,
+        "rows": [
+            {
+                "key": key,
+                "label": BANK_LABELS.get(key, key),
+                "values": [series[key].get(wave) for wave in waves],
+            }
+            for key in BANK_LABELS
+            if key in series
+        ],
+    }
+
+
+def responses_for_export(*, survey: Survey) -> QuerySet[Response]:
+    return (
+        survey.responses.select_related("neighborhood", "user")
+        .prefetch_related("answers__choice")
+        .order_by("submitted_on")
+    )

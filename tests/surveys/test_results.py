@@ -1,0 +1,287 @@
+"""Results: counts and percentages, small cells suppressed (derivable ones too), breakdowns,
+exports safe in spreadsheets, who may see what, the trust trend, and a fixed query count."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Demographics
+from surveys.models import Anonymity, Response, SurveyStatus
+from surveys.selectors import breakdown, suppress, suppress_table, survey_results, trust_trend
+from surveys.services import (
+    response_submit,
+    survey_add_trust_bank,
+    survey_close,
+    survey_open,
+    survey_save,
+)
+from tests.factories import EngagementFactory, NeighborhoodFactory, UserFactory
+from tests.surveys.conftest import answers_for, make_survey
+
+pytestmark = pytest.mark.django_db
+
+
+def _submit(survey, count, *, language="en", neighborhood=None, user=None, **answers):
+    for _number in range(count):
+        response_submit(
+            survey=survey,
+            answers={int(key[1:]): value for key, value in answers_for(survey, **answers).items()},
+            language=language,
+            neighborhood=neighborhood,
+            user=user,
+        )
+
+
+# --- suppression ---------------------------------------------------------------------------------
+
+
+def test_small_counts_are_hidden_and_zero_is_shown():
+    assert suppress([40, 20, 0], 60) == ([40, 20, 0], 60)
+    assert suppress([40, 5, 3], 48) == ([40, None, None], 48)
+
+
+def test_a_hidden_count_that_the_total_would_reveal_hides_the_next_smallest():
+    # 5 alone hidden: 65 - 40 - 20 would give it away, so the smaller of the others goes too.
+    assert suppress([40, 20, 5], 65) == ([40, None, None], 65)
+    assert suppress([40, 5, 0], 45) == ([None, None, 0], 45)
+
+
+def test_a_small_total_hides_everything():
+    assert suppress([6, 4], 10) == ([None, None], None)
+    assert suppress([11, 0], 11) == ([11, 0], 11)
+
+
+def test_two_way_tables_hide_derivable_cells_in_rows_and_columns():
+    table = {("A", 1): 30, ("A", 2): 4, ("B", 1): 25, ("B", 2): 40}
+    cells = suppress_table(table, ["A", "B"], [1, 2])
+    # (A,2)=4 is small; row A would reveal it, so (A,1) goes; then column 1 has one hidden cell,
+    # so (B,1) goes; then row B has one hidden, so (B,2) goes too.
+    assert cells[("A", 2)] is None
+    assert cells[("A", 1)] is None
+    for row in ("A", "B"):
+        assert sum(cells[(row, column)] is None for column in (1, 2)) != 1
+    for column in (1, 2):
+        assert sum(cells[(row, column)] is None for row in ("A", "B")) != 1
+
+
+def test_public_results_suppress_small_cells_including_derivable_ones(client, staff):
+    survey = make_survey(staff=staff, results_published=True)
+    _submit(survey, 40, walk="Yes", safe=4)
+    _submit(survey, 3, walk="No", safe=None)
+    results = survey_results(survey=survey, public=True)
+    walk = results.questions[0]
+    assert [row["count"] for row in walk.rows] == [None, None]  # 3 hidden, so 40 would reveal it
+    assert walk.total == 43
+    staff_view = survey_results(survey=survey, public=False)
+    assert [row["count"] for row in staff_view.questions[0].rows] == [40, 3]
+
+    page = client.get(reverse("surveys:results", kwargs={"pk": survey.pk})).content.decode()
+    assert "93%" not in page
+    assert "7%" not in page
+    assert "More lights" not in page  # free text stays with staff
+    assert "What would help?" not in page
+    assert "<table" in page  # every chart has its table
+
+
+def test_unpublished_results_and_questions_stay_with_staff(client, staff):
+    survey = make_survey(staff=staff)
+    _submit(survey, 12)
+    url = reverse("surveys:results", kwargs={"pk": survey.pk})
+    assert client.get(url).status_code == 404
+    survey_save(
+        engagement=survey.engagement,
+        survey=survey,
+        values={"results_published": True},
+        created_by=staff,
+    )
+    safe = survey.questions.get(position=2)
+    safe.publish_results = False
+    safe.save()
+    page = client.get(url).content.decode()
+    assert "Do you walk at night?" in page
+    assert "I feel safe walking at night." not in page
+
+
+def test_a_draft_survey_is_not_public(client, staff):
+    survey = make_survey(open_it=False, staff=staff, results_published=True)
+    for name in ("answer", "results", "print", "thanks"):
+        assert client.get(reverse(f"surveys:{name}", kwargs={"pk": survey.pk})).status_code == 404
+
+
+def test_breakdowns_by_language_neighborhood_and_consented_demographics(staff):
+    survey = make_survey(staff=staff, anonymity=Anonymity.CONFIDENTIAL)
+    north = NeighborhoodFactory(name_en="North")
+    for person in UserFactory.create_batch(12):
+        _submit(survey, 1, language="es", neighborhood=north, user=person)
+    question = survey.questions.get(position=1)
+    by_language = breakdown(question=question, by="language", public=True)
+    assert by_language["lines"] == [("Spanish", [12, 0])]
+    by_place = breakdown(question=question, by="neighborhood", public=False)
+    assert by_place["lines"] == [("North", [12, 0])]
+
+    consented = UserFactory()
+    Demographics.objects.create(user=consented, age_band="25_34", consented_at=timezone.now())
+    declined = UserFactory()  # no demographics: not counted in that breakdown
+    for person in (consented, declined):
+        _submit(survey, 1, user=person)
+    by_age = breakdown(question=question, by="age_band", public=False)
+    assert by_age["lines"] == [("25 to 34", [1, 0])]
+    assert Response.objects.filter(user=declined).exists()
+    assert breakdown(question=question, by="age_band", public=True)["lines"] == [
+        ("25 to 34", [None, 0])
+    ]
+
+    anonymous = make_survey(staff=staff)
+    assert breakdown(question=anonymous.questions.get(position=1), by="age_band", public=False)[
+        "unavailable"
+    ]
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def test_the_csv_export_neutralises_formulas(client, staff):
+    survey = make_survey(staff=staff)
+    _submit(survey, 1, text='=HYPERLINK("http://evil.example","click")')
+    _submit(survey, 1, text="+1+1")
+    client.force_login(staff)
+    export = client.get(reverse("staff:surveys:export", kwargs={"pk": survey.pk}))
+    assert export["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    texts = {row[-1] for row in rows[1:]}
+    assert texts == {'\'=HYPERLINK("http://evil.example","click")', "'+1+1"}
+
+
+# --- who may see what ----------------------------------------------------------------------------
+
+
+STAFF_PAGES = [
+    ("staff:surveys:list", "engagement"),
+    ("staff:surveys:edit", "survey"),
+    ("staff:surveys:question_create", "survey"),
+    ("staff:surveys:preview", "preview"),
+    ("staff:surveys:invitations", "survey"),
+    ("staff:surveys:paper", "survey"),
+    ("staff:surveys:results", "survey"),
+    ("staff:surveys:export", "survey"),
+]
+
+
+def _url(name, kind, survey):
+    if kind == "engagement":
+        return reverse(name, kwargs={"engagement_pk": survey.engagement_id})
+    if kind == "preview":
+        return reverse(name, kwargs={"pk": survey.pk, "language": "en"})
+    return reverse(name, kwargs={"pk": survey.pk})
+
+
+@pytest.mark.parametrize(("name", "kind"), STAFF_PAGES)
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [("anonymous", 302), ("resident", 403), ("staff", 200), ("admin", 200), ("superuser", 200)],
+)
+def test_permission_matrix_for_builder_results_and_export(
+    client, people, name, kind, who, expected
+):
+    survey = make_survey(staff=people["staff"])
+    _submit(survey, 2, text="private words")
+    if who != "anonymous":
+        client.force_login(people[who])
+    page = client.get(_url(name, kind, survey))
+    assert page.status_code == expected, (name, who)
+    if expected != 200:
+        assert b"private words" not in page.content
+    if expected == 302:
+        assert "/account/login/" in page["Location"]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "resident"])
+def test_residents_cannot_change_surveys(client, people, who):
+    survey = make_survey(staff=people["staff"], open_it=False)
+    if who != "anonymous":
+        client.force_login(people[who])
+    for url, data in [
+        (reverse("staff:surveys:action", kwargs={"pk": survey.pk}), {"action": "open"}),
+        (reverse("staff:surveys:paper", kwargs={"pk": survey.pk}), answers_for(survey)),
+        (
+            reverse(
+                "staff:surveys:question_action",
+                kwargs={"pk": survey.pk, "question_pk": survey.questions.first().pk},
+            ),
+            {"action": "delete"},
+        ),
+    ]:
+        assert client.post(url, data).status_code in (302, 403)
+    survey.refresh_from_db()
+    assert survey.status == SurveyStatus.DRAFT
+    assert survey.questions.count() == 3
+    assert not Response.objects.exists()
+
+
+# --- speed ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [10, 200])
+def test_results_pages_query_count_does_not_grow_with_responses(
+    client, staff, django_assert_max_num_queries, count
+):
+    survey = make_survey(staff=staff, results_published=True)
+    north = NeighborhoodFactory()
+    _submit(survey, count, neighborhood=north)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("surveys:results", kwargs={"pk": survey.pk})).status_code == 200
+    client.force_login(staff)
+    question = survey.questions.get(position=1)
+    with django_assert_max_num_queries(20):
+        page = client.get(
+            reverse("staff:surveys:results", kwargs={"pk": survey.pk}),
+            {"question": question.pk, "by": "neighborhood"},
+        )
+        assert page.status_code == 200
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("surveys:trust")).status_code == 200
+
+
+# --- trust across waves --------------------------------------------------------------------------
+
+
+def _trust_wave(staff, wave, agree_count, disagree_count):
+    survey = survey_save(
+        engagement=EngagementFactory(),
+        values={"title_en": f"Trust {wave}", "languages": ["en"], "trust_wave": wave},
+        created_by=staff,
+    )
+    survey_add_trust_bank(survey=survey)
+    survey = survey_open(survey=survey)
+    questions = list(survey.questions.all())
+    for value, count in (("5", agree_count), ("2", disagree_count)):
+        for _number in range(count):
+            response_submit(survey=survey, answers={q.pk: value for q in questions}, language="en")
+    survey_close(survey=survey, closed_by=staff)
+    return survey
+
+
+def test_trust_results_form_a_trend_across_waves(client, staff):
+    _trust_wave(staff, "2026 spring", agree_count=6, disagree_count=14)
+    _trust_wave(staff, "2026 autumn", agree_count=15, disagree_count=5)
+    trend = trust_trend(public=True)
+    assert trend["waves"] == ["2026 spring", "2026 autumn"]
+    trust = next(row for row in trend["rows"] if row["key"] == "trust")
+    assert [value["agree"] for value in trust["values"]] == [30, 75]
+    assert [value["n"] for value in trust["values"]] == [20, 20]
+    page = client.get(reverse("surveys:trust")).content.decode()
+    assert "2026 spring" in page
+    assert "2026 autumn" in page
+    assert "75%" in page
+    accountability = client.get(reverse("engagements:accountability")).content.decode()
+    assert reverse("surveys:trust") in accountability
+
+
+def test_a_small_wave_is_hidden_from_the_public_trend(staff):
+    _trust_wave(staff, "pilot", agree_count=3, disagree_count=2)
+    trend = trust_trend(public=True)
+    assert all(value["n"] is None for row in trend["rows"] for value in row["values"])
+    assert trust_trend(public=False)["rows"][0]["values"][0]["n"] == 5
