@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "announcements",
     "programs",
     "surveys",
+    "advisory_boards",
 ]
 
 MIDDLEWARE = [
@@ -224,8 +225,15 @@ STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+PRIVATE_MEDIA_ROOT = env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Board material: outside MEDIA_ROOT and without a URL, so files are only ever served by the
+    # permission-checked (and logged) download view.
+    "board_files": {
+        "BACKEND": "advisory_boards.storage.PrivateFileStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -295,6 +303,10 @@ CELERY_BEAT_SCHEDULE = {
     "programs-session-messages": {
         "task": "programs.tasks.sessions_send_messages",
         "schedule": 300.0,
+    },
+    "boards-review-windows": {
+        "task": "advisory_boards.tasks.drafts_advance",
+        "schedule": crontab(hour=7, minute=0),
     },
     "loop-daily-reminders": {
         "task": "engagements.tasks.loop_send_reminders",

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from advisory_boards.urls import staff_urlpatterns as board_staff_urls
 from announcements.urls import staff_urlpatterns as announcement_staff_urls
 from engagements.urls import loop_staff_urlpatterns as loop_staff_urls
 from engagements.urls import staff_urlpatterns as engagement_staff_urls
@@ -41,6 +42,7 @@ staff = (
         path("announcements/", include(announcement_staff_urls)),
         path("programs/", include(program_staff_urls)),
         path("surveys/", include(survey_staff_urls)),
+        path("boards/", include(board_staff_urls)),
     ],
     "staff",
 )
@@ -58,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("announcements.urls")),
     path("programs/", include("programs.urls")),
     path("surveys/", include("surveys.urls")),
+    path("boards/", include("advisory_boards.urls")),
     path("staff/", include(staff)),
     path("", include(pages)),
 )

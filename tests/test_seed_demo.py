@@ -20,6 +20,7 @@ def _counts() -> dict[str, int]:
             "announcements",
             "programs",
             "surveys",
+            "advisory_boards",
             "allauth.account",
         }
         for model in config.get_models()
@@ -124,3 +125,23 @@ def test_seed_demo_has_open_closed_and_trust_surveys(settings, client):
     trend = trust_trend(public=True)
     assert len(trend["waves"]) == 2
     assert all(value["n"] for row in trend["rows"] for value in row["values"])
+
+
+def test_seed_demo_has_boards_a_draft_in_review_and_a_redline(settings, client):
+    from advisory_boards.models import Board, BoardKind, CommentResponse, PolicyDraft
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    assert set(Board.objects.values_list("kind", flat=True)) == set(BoardKind.values)
+    draft = PolicyDraft.objects.get(visibility="board")
+    assert draft.versions.count() == 2
+    assert CommentResponse.objects.filter(comment__section__version__draft=draft).count() >= 3
+    chair = User.objects.get(email="board.chair@demo.example")
+    client.force_login(chair)
+    changes = client.get(f"/en/boards/drafts/{draft.pk}/versions/2/changes/")
+    assert changes.status_code == 200
+    assert "<ins>" in changes.content.decode()
+    client.force_login(User.objects.get(email="board.former@demo.example"))
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    client.logout()
+    assert client.get(draft.get_absolute_url()).status_code == 404

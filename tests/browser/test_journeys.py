@@ -152,6 +152,9 @@ PUBLIC_PAGES = [
     "/{lang}/surveys/{survey}/results/",
     "/{lang}/surveys/i/{invitation}/",
     "/{lang}/surveys/trust/",
+    "/{lang}/boards/",
+    "/{lang}/boards/{board_slug}/",
+    "/{lang}/boards/drafts/{public_draft}/",
 ]
 SIGNED_IN_PAGES = [
     "/{lang}/profile/",
@@ -199,6 +202,15 @@ SIGNED_IN_PAGES = [
     "/{lang}/staff/surveys/{survey}/invitations/",
     "/{lang}/staff/surveys/{survey}/paper/",
     "/{lang}/staff/surveys/{survey}/results/?question={survey_question}&by=neighborhood",
+    "/{lang}/boards/mine/",
+    "/{lang}/boards/drafts/{secret_draft}/",
+    "/{lang}/boards/drafts/{secret_draft}/?version=1",
+    "/{lang}/boards/drafts/{secret_draft}/versions/2/changes/",
+    "/{lang}/staff/boards/",
+    "/{lang}/staff/boards/{board}/",
+    "/{lang}/staff/boards/{board}/drafts/new/",
+    "/{lang}/staff/boards/drafts/{secret_draft}/versions/new/",
+    "/{lang}/staff/boards/drafts/{secret_draft}/attachments/new/",
 ]
 
 
@@ -264,6 +276,7 @@ def loop_pages(catalogue):
     return {
         **kinds,
         **_surveys(staff),
+        **_boards(staff),
         "session": session.pk,
         "registration": registration.token,
         "coffee": coffee.pk,
@@ -320,6 +333,56 @@ def _surveys(staff) -> dict:
         "question": draft.questions.order_by("position").last().pk,
         "survey_question": survey.questions.order_by("position").first().pk,
         "invitation": invited.invitations.get().token,
+    }
+
+
+def _boards(staff) -> dict:
+    """A board with a member, a board-only draft in two versions with comments, answers and a
+    recommendation, and a public-comment draft."""
+    from advisory_boards.models import Outcome, Visibility
+    from advisory_boards.services import (
+        comment_add,
+        comment_respond,
+        draft_new_version,
+        recommendation_draft,
+        recommendation_record_vote,
+    )
+    from tests.advisory_boards.conftest import SECTIONS, add_member, make_board, make_draft
+
+    board = make_board("browser-board")
+    member = add_member(board)
+    secret = make_draft(board, staff=staff)
+    public = make_draft(board, visibility=Visibility.PUBLIC, title="Camera draft", staff=staff)
+    section = secret.versions.get().sections.get(number="2")
+    comment = comment_add(section=section, author=member, text="Name a speed.")
+    comment_add(section=section, author=member, text="And school zones.", parent=comment)
+    version = draft_new_version(
+        draft=secret,
+        sections=[SECTIONS[0], {**SECTIONS[1], "body": "Stop above 80 km/h."}],
+        note="Speed named",
+        created_by=staff,
+    )
+    comment_respond(
+        comment=comment,
+        outcome=Outcome.ADOPTED,
+        reason="Done.",
+        changed_section=version.sections.get(number="2"),
+        responded_by=staff,
+    )
+    recommendation = recommendation_draft(draft=secret, text="Publish figures.", created_by=staff)
+    recommendation_record_vote(
+        recommendation=recommendation,
+        votes_for=5,
+        votes_against=0,
+        votes_abstaining=0,
+        recorded_by=staff,
+    )
+    recommendation_draft(draft=secret, text="Train yearly.", created_by=staff)
+    return {
+        "board": board.pk,
+        "board_slug": board.slug,
+        "secret_draft": secret.pk,
+        "public_draft": public.pk,
     }
 
 
