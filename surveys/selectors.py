@@ -6,8 +6,10 @@ count could be worked out from a total and the other counts, the next smallest c
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Avg, Count, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -127,6 +129,58 @@ def _rows(labels: list[tuple], counts: dict, total: int | None, public: bool) ->
     ]
 
 
+AGGREGATES_CACHE_SECONDS = 600
+
+
+def _aggregates(*, survey: Survey, questions: list[Question]) -> dict:
+    """Answer counts per question, per choice and per scale value, and averages: one pass over the
+    answers, grouped by (question, choice, number), plus a distinct count of respondents for
+    multiple-choice questions only (every other kind stores at most one answer per response).
+
+    Kept in the cache under the number of responses: a new response (online or paper) changes the
+    key, so cached figures are never stale, and a page shown to many people is computed once."""
+    ids = sorted(question.pk for question in questions)
+    responses = survey.responses.count()
+    key = f"surveys:aggregates:{survey.pk}:{responses}:{','.join(map(str, ids))}"
+    if (cached := cache.get(key)) is not None:
+        return cached
+    answers = Answer.objects.filter(question_id__in=ids)
+    answered: dict[int, int] = defaultdict(int)
+    choices: dict[tuple[int, int], int] = {}
+    scales: dict[tuple[int, int], int] = {}
+    sums: dict[int, Decimal] = defaultdict(Decimal)
+    counted: dict[int, int] = defaultdict(int)
+    kinds = {question.pk: question.kind for question in questions}
+    for question_id, choice_id, number, n in (
+        answers.values_list("question_id", "choice_id", "number").annotate(n=Count("pk")).order_by()
+    ):
+        answered[question_id] += n
+        if choice_id is not None:
+            choices[(question_id, choice_id)] = n
+        if number is not None:
+            sums[question_id] += number * n
+            counted[question_id] += n
+            if kinds[question_id] in SCALE_KINDS:
+                scales[(question_id, int(number))] = n
+    multiple = [pk for pk, kind in kinds.items() if kind == QuestionKind.MULTIPLE]
+    if multiple:
+        answered.update(
+            answers.filter(question_id__in=multiple)
+            .values_list("question_id")
+            .annotate(n=Count("response_id", distinct=True))
+            .order_by()
+        )
+    result = {
+        "responses": responses,
+        "answered": dict(answered),
+        "choices": choices,
+        "scales": scales,
+        "means": {pk: sums[pk] / counted[pk] for pk in counted},
+    }
+    cache.set(key, result, AGGREGATES_CACHE_SECONDS)
+    return result
+
+
 def survey_results(*, survey: Survey, public: bool, text_limit: int = 50) -> SurveyResults:
     """Counts and percentages per question, computed by the database in a fixed number of queries
     whatever the number of responses. Public results leave out free text and unpublished
@@ -134,36 +188,11 @@ def survey_results(*, survey: Survey, public: bool, text_limit: int = 50) -> Sur
     questions = survey_questions(survey=survey)
     if public:
         questions = [q for q in questions if q.publish_results and q.kind not in TEXT_KINDS]
-    ids = [question.pk for question in questions]
-    answers = Answer.objects.filter(question_id__in=ids)
-    answered = dict(
-        answers.values_list("question_id")
-        .annotate(n=Count("response_id", distinct=True))
-        .order_by()
-    )
-    choice_counts = {
-        (question_id, choice_id): n
-        for question_id, choice_id, n in answers.filter(choice__isnull=False)
-        .values_list("question_id", "choice_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
-    scale_ids = [q.pk for q in questions if q.kind in SCALE_KINDS]
-    scale_counts = {
-        (question_id, int(number)): n
-        for question_id, number, n in answers.filter(
-            question_id__in=scale_ids, number__isnull=False
-        )
-        .values_list("question_id", "number")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
-    means = dict(
-        answers.filter(number__isnull=False)
-        .values_list("question_id")
-        .annotate(mean=Avg("number"))
-        .order_by()
-    )
+    aggregates = _aggregates(survey=survey, questions=questions)
+    answered = aggregates["answered"]
+    choice_counts = aggregates["choices"]
+    scale_counts = aggregates["scales"]
+    means = aggregates["means"]
     texts: dict[int, list[str]] = defaultdict(list)
     if not public:
         for question in questions:
@@ -207,7 +236,7 @@ def survey_results(*, survey: Survey, public: bool, text_limit: int = 50) -> Sur
             item.total = None
         item.texts = texts.get(question.pk, [])
         results.append(item)
-    responses = survey.responses.count()
+    responses = aggregates["responses"]
     return SurveyResults(
         survey=survey,
         responses=None if public and responses < SMALL_CELL else responses,

@@ -70,6 +70,8 @@ class Answer(models.Model):
         indexes = [
             models.Index(fields=["question", "choice"], name="answer_question_choice"),
             models.Index(fields=["question", "number"], name="answer_question_number"),
+            # Respondents per multiple-choice question: an index-only distinct count.
+            models.Index(fields=["question", "response"], name="answer_question_response"),
         ]
 
     def __str__(self) -> str:

@@ -285,3 +285,40 @@ def test_a_small_wave_is_hidden_from_the_public_trend(staff):
     trend = trust_trend(public=True)
     assert all(value["n"] is None for row in trend["rows"] for value in row["values"])
     assert trust_trend(public=False)["rows"][0]["values"][0]["n"] == 5
+
+
+def test_multiple_choice_counts_people_not_ticks_and_new_answers_show_at_once(staff):
+    survey = make_survey(staff=staff, open_it=False, results_published=True)
+    from surveys.services import question_save
+
+    which = question_save(
+        survey=survey,
+        values={"kind": "multiple", "text_en": "Which apply?"},
+        choices=[{"text_en": "Parks"}, {"text_en": "Traffic"}, {"text_en": "Noise"}],
+    )
+    survey = survey_open(survey=survey)
+    parks, traffic, _noise = which.choices.all()
+    base = {int(key[1:]): value for key, value in answers_for(survey).items()}
+    for picked in [[parks, traffic]] * 8 + [[parks]] * 4:
+        response_submit(
+            survey=survey,
+            answers={**base, which.pk: [str(choice.pk) for choice in picked]},
+            language="en",
+        )
+    item = next(
+        q for q in survey_results(survey=survey, public=False).questions if q.question == which
+    )
+    assert item.total == 12  # people, though they ticked 20 boxes
+    assert [row["count"] for row in item.rows] == [12, 8, 0]
+    assert [row["percent"] for row in item.rows] == [100, 67, 0]
+    safe = next(
+        q for q in survey_results(survey=survey, public=False).questions if q.question.position == 2
+    )
+    assert safe.mean == 4.0
+    # The figures are cached, but under the number of responses: one more shows at once.
+    response_submit(survey=survey, answers={**base, which.pk: [str(traffic.pk)]}, language="en")
+    item = next(
+        q for q in survey_results(survey=survey, public=False).questions if q.question == which
+    )
+    assert item.total == 13
+    assert [row["count"] for row in item.rows] == [12, 9, 0]
