@@ -305,8 +305,108 @@ def seed() -> list[tuple[str, str]]:
     )
     public.status = "in_review"
     public.save(update_fields=["status"])
+    seed_more(staff, boards, chair)
     return [
         ("board.chair@demo.example", "Board chair (policy review)"),
         ("board.member@demo.example", "Board member (policy review)"),
         ("board.former@demo.example", "Former board member (no access)"),
     ]
+
+
+def seed_more(staff: User, boards: dict, chair: User) -> None:
+    """Meetings with public minutes, an open call for members, a confidential case visible only to
+    its board, and community figures for the composition report."""
+    from engagements.models import CommunityFigures, Neighborhood
+
+    from .models import Case
+    from .services import case_create, meeting_record, meeting_save
+
+    now = timezone.now()
+    board = boards["policy-review"]
+    past = meeting_save(
+        board=board,
+        values={
+            "starts_at": now - timedelta(days=28),
+            "place": "Riverside Library, community room",
+            "agenda": "Welcome\nPursuit policy, version 1\nPublic comment",
+        },
+    )
+    members = list(Membership.objects.current().filter(board=board))
+    meeting_record(
+        meeting=past,
+        attendees=members,
+        minutes="The committee read version 1 and asked for a clear rule on when to stop.",
+        minutes_status="approved",
+    )
+    meeting_record(
+        meeting=past,
+        attendees=members,
+        minutes="The committee read version 1 and asked for a clear rule on when to stop.",
+        minutes_status="public",
+    )
+    meeting_save(
+        board=board,
+        values={
+            "starts_at": now + timedelta(days=9),
+            "place": "Riverside Library, community room",
+            "online_link": "https://meet.example.org/policy-review",
+            "agenda": "Pursuit policy, version 2\nVote on recommendations",
+        },
+    )
+    advisory = boards["community-advisory"]
+    advisory.accepts_applications = True
+    advisory.recruitment_questions_en = (
+        "Which neighborhood do you live or work in?\n"
+        "Which languages do you speak?\n"
+        "What experience with the police would you bring to the group?"
+    )
+    advisory.save()
+
+    review = boards["citizen-review"]
+    membership = membership_add(
+        board=review,
+        user=chair,
+        role=MemberRole.CHAIR,
+        term_start=timezone.localdate() - timedelta(days=100),
+        term_end=timezone.localdate() + timedelta(days=600),
+    )
+    agreement_accept(
+        membership=membership, agreement=review.agreements.first(), typed_name=chair.display_name
+    )
+    if not Case.objects.filter(board=review).exists():
+        case_create(
+            board=review,
+            values={
+                "reference": "CRB-2026-014",
+                "summary": (
+                    "A resident complained that officers searched her car during a traffic stop "
+                    "without explaining why. Internal affairs found the search lawful. Names and "
+                    "plate numbers are removed."
+                ),
+            },
+            created_by=staff,
+        )
+    for index, neighborhood in enumerate(Neighborhood.objects.order_by("pk")):
+        CommunityFigures.objects.update_or_create(
+            neighborhood=neighborhood,
+            defaults={
+                "population": [18000, 9000, 22000, 12000, 7000, 15000][index % 6],
+                "language_shares": [
+                    {"en": 70, "es": 25, "vi": 5},
+                    {"en": 45, "es": 50, "zh-hans": 5},
+                    {"en": 60, "vi": 30, "es": 10},
+                    {"en": 80, "ar": 15, "es": 5},
+                    {"en": 55, "zh-hans": 35, "es": 10},
+                    {"en": 75, "es": 20, "ar": 5},
+                ][index % 6],
+                "age_band_shares": {
+                    "18_24": 12,
+                    "25_34": 18,
+                    "35_44": 17,
+                    "45_54": 15,
+                    "65_plus": 16,
+                },
+                "race_ethnicity_shares": {"hispanic": 30, "white": 40, "asian": 15, "black": 10},
+                "source": "Demo figures (not real census data)",
+            },
+        )

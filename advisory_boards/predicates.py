@@ -5,6 +5,7 @@ term ends or a member is removed, with no job to run.
 """
 
 import rules
+from django.db.models import Max
 from django.utils import timezone
 
 from accounts.predicates import is_agency_admin, is_staff_member
@@ -26,6 +27,30 @@ def has_accepted_latest_agreement(membership: Membership | None) -> bool:
         # No agreement yet: nothing confidential opens until the agency has written one.
         return False
     return AgreementAcceptance.objects.filter(membership=membership, agreement=latest).exists()
+
+
+def bound_board_ids(user) -> set[int]:
+    """The boards whose confidential material this person may open, in three queries whatever
+    the number of boards (for lists; single checks use `has_accepted_latest_agreement`)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    memberships = dict(Membership.objects.current().filter(user=user).values_list("pk", "board_id"))
+    latest = dict(
+        Agreement.objects.filter(board_id__in=memberships.values())
+        .values("board_id")
+        .annotate(version=Max("version"))
+        .values_list("board_id", "version")
+    )
+    accepted = set(
+        AgreementAcceptance.objects.filter(membership_id__in=memberships).values_list(
+            "membership_id", "agreement__version"
+        )
+    )
+    return {
+        board_id
+        for membership_id, board_id in memberships.items()
+        if board_id in latest and (membership_id, latest[board_id]) in accepted
+    }
 
 
 def _board_of(thing):

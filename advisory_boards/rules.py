@@ -22,3 +22,7 @@ rules.add_perm(
 )
 rules.add_perm("advisory_boards.take_position", review_window_open & is_bound_member)
 rules.add_perm("advisory_boards.view_access_log", is_agency_admin)
+# Confidential cases: the board's bound members only. Staff prepare cases but cannot reopen them;
+# agency admins read the access log, not the case.
+rules.add_perm("advisory_boards.view_case", is_bound_member)
+rules.add_perm("advisory_boards.view_meeting", is_bound_member | is_staff_member)

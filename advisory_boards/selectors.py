@@ -28,6 +28,7 @@ from .models import (
     Section,
     Visibility,
 )
+from .predicates import bound_board_ids
 
 
 def board_list_public() -> QuerySet[Board]:
@@ -69,7 +70,7 @@ def board_recommendations_public(*, board: Board) -> QuerySet[Recommendation]:
     the draft's text itself stays with the board unless it had a public comment period."""
     return (
         Recommendation.objects.filter(draft__board=board, status=RecommendationStatus.ADOPTED)
-        .select_related("draft", "input__action")
+        .select_related("draft__engagement", "input__action")
         .order_by("-voted_at")
     )
 
@@ -81,20 +82,10 @@ def drafts_visible_to(*, user: User) -> QuerySet[PolicyDraft]:
         return PolicyDraft.objects.filter(public)
     if user.has_perm("advisory_boards.manage_boards"):
         return PolicyDraft.objects.all()
-    bound_boards = [
-        membership.board_id
-        for membership in Membership.objects.current().filter(user=user)
-        if _accepted_latest(membership)
-    ]
+    bound_boards = bound_board_ids(user)
     return PolicyDraft.objects.filter(
         public | (Q(board_id__in=bound_boards) & ~Q(status=DraftStatus.PREPARING))
     )
-
-
-def _accepted_latest(membership: Membership) -> bool:
-    from .predicates import has_accepted_latest_agreement
-
-    return has_accepted_latest_agreement(membership)
 
 
 def draft_get_for(*, user: User, pk: int) -> PolicyDraft:

@@ -5,4 +5,4 @@ from .models import Board
 
 @register(Board)
 class BoardTranslation(TranslationOptions):
-    fields = ("name", "purpose", "charter", "meeting_schedule")
+    fields = ("name", "purpose", "charter", "meeting_schedule", "recruitment_questions")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Engagement, Language, Neighborhood, Topic
+from .models import CommunityFigures, Engagement, Language, Neighborhood, Topic
 
 
 @admin.register(Engagement)
@@ -33,3 +33,9 @@ class TopicAdmin(TranslationAdmin):
 class LanguageAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "native_name"]
     search_fields = ["code", "name", "native_name"]
+
+
+@admin.register(CommunityFigures)
+class CommunityFiguresAdmin(admin.ModelAdmin):
+    list_display = ["neighborhood", "population", "source", "updated_at"]
+    list_select_related = ["neighborhood"]

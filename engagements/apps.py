@@ -16,7 +16,7 @@ class EngagementsConfig(AppConfig):
         ],
         "agency_admin": [
             f"engagements.{action}_{model}"
-            for model in ("engagement", "neighborhood", "topic", "language")
+            for model in ("engagement", "neighborhood", "topic", "language", "communityfigures")
             for action in ("view", "add", "change", "delete")
         ],
     }

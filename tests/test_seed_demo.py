@@ -145,3 +145,21 @@ def test_seed_demo_has_boards_a_draft_in_review_and_a_redline(settings, client):
     assert client.get(draft.get_absolute_url()).status_code == 404
     client.logout()
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_seed_demo_has_a_case_only_its_board_opens_and_public_minutes(settings, client):
+    from advisory_boards.models import Case, Meeting
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    case = Case.objects.get()
+    url = f"/en/boards/cases/{case.pk}/"
+    client.force_login(User.objects.get(email="board.chair@demo.example"))
+    assert client.get(url).status_code == 200
+    for email in ("board.member@demo.example", "outreach@demo.example", "admin@demo.example"):
+        client.force_login(User.objects.get(email=email))
+        assert client.get(url).status_code == 404, email
+    assert Meeting.objects.filter(minutes_status="public").exists()
+    client.logout()
+    page = client.get("/en/boards/policy-review/").content.decode()
+    assert "asked for a clear rule on when to stop" in page

@@ -6,6 +6,7 @@ from .boards import (
     MemberRole,
     Membership,
 )
+from .cases import Case, CaseFile, CaseStatus
 from .drafts import (
     AccessAction,
     AccessLog,
@@ -24,21 +25,32 @@ from .drafts import (
     Topic,
     Visibility,
 )
+from .meetings import Meeting, MeetingDocument, MinutesStatus
+from .people import ApplicationStatus, BoardApplication, ConflictDeclaration
 
 __all__ = [
     "AccessAction",
     "AccessLog",
     "Agreement",
     "AgreementAcceptance",
+    "ApplicationStatus",
     "Attachment",
     "Board",
+    "BoardApplication",
     "BoardKind",
+    "Case",
+    "CaseFile",
+    "CaseStatus",
     "Comment",
     "CommentResponse",
+    "ConflictDeclaration",
     "DraftStatus",
     "DraftVersion",
+    "Meeting",
+    "MeetingDocument",
     "MemberRole",
     "Membership",
+    "MinutesStatus",
     "Outcome",
     "PolicyDraft",
     "Position",

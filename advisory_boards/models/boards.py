@@ -29,6 +29,15 @@ class Board(models.Model):
         help_text=_("E.g. 'Second Tuesday of each month, 6 p.m., City Hall room 2'."),
     )
     is_listed = models.BooleanField(_("listed publicly"), default=True)
+    accepts_applications = models.BooleanField(_("residents may apply to join"), default=False)
+    recruitment_questions = models.TextField(
+        _("questions for applicants"),
+        blank=True,
+        help_text=_(
+            "One per line. Ask what helps the board reflect the city, e.g. lived experience, "
+            "languages spoken, neighborhood."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -41,6 +50,13 @@ class Board(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("advisory_boards:board", kwargs={"slug": self.slug})
+
+    @property
+    def reviews_cases(self) -> bool:
+        return self.kind in (BoardKind.CITIZEN_REVIEW, BoardKind.INCIDENT_REVIEW)
+
+    def recruitment_question_list(self) -> list[str]:
+        return [line.strip() for line in self.recruitment_questions.splitlines() if line.strip()]
 
 
 class MemberRole(models.TextChoices):

@@ -146,7 +146,12 @@ def recommendation_record_vote(
         recommendation.input = input_create(
             engagement=draft.engagement,
             text=_("Recommendation of %(board)s on “%(title)s”: %(text)s")
-            % {"board": draft.board.name, "title": draft.title, "text": recommendation.text},
+            # The engagement's title: public, and generic for a board-only draft.
+            % {
+                "board": draft.board.name,
+                "title": draft.engagement.title,
+                "text": recommendation.text,
+            },
             language="en",
             source=Source.BOARD_RECOMMENDATION,
             entered_by=recorded_by,

@@ -9,11 +9,12 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import selectors, selectors_more, services
 from ..forms import (
     AcceptForm,
     CommentForm,
     DecisionForm,
+    DeclarationForm,
     PositionForm,
     RecommendationForm,
     ResponseForm,
@@ -43,6 +44,7 @@ def board_page(request, slug: str):
             "drafts": selectors.board_public_drafts(board=board),
             "recommendations": selectors.board_recommendations_public(board=board),
             "membership": current_membership(request.user, board),
+            "meetings": selectors_more.meetings_public(board=board),
             "nav": "catalogue",
         },
     )
@@ -59,6 +61,8 @@ def my_boards(request):
             .select_related("board")
             .filter(board__memberships__user=request.user)
             .distinct(),
+            "cases": selectors_more.cases_visible_to(user=request.user),
+            "meetings": selectors_more.meetings_for_member(user=request.user),
             "nav": "mine",
         },
     )
@@ -89,10 +93,16 @@ def _confidential(draft) -> bool:
     return draft.visibility == Visibility.BOARD
 
 
+def no_store(response):
+    """Confidential pages and files: never kept by the browser, a proxy or the back button."""
+    add_never_cache_headers(response)
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
 def _protect(request, response, draft, *, action: str, what: str):
     if _confidential(draft):
-        add_never_cache_headers(response)
-        response["Cache-Control"] = "no-store, private"
+        no_store(response)
         services.access_record(
             user=request.user, board=draft.board, action=action, what=what, path=request.path
         )
@@ -129,7 +139,10 @@ def draft_review(request, pk: int):
             "page": page,
             "latest": page.version == page.versions[-1],
             "can_comment": user.has_perm("advisory_boards.comment_on_draft", draft),
-            "can_take_position": user.has_perm("advisory_boards.take_position", draft),
+            "can_take_position": user.has_perm("advisory_boards.take_position", draft)
+            and not services.has_declared_conflict(membership=membership, draft=draft),
+            "membership": membership,
+            "declaration_form": DeclarationForm() if membership else None,
             "position_form": PositionForm(instance=position),
             "comment_form": CommentForm(),
             "manage": manage,

@@ -96,6 +96,8 @@ def board_manage(request, pk: int):
             ),
             "agreement": board.agreements.order_by("-version").first(),
             "drafts": board.drafts.order_by("-review_opens_on"),
+            "meetings": board.meetings.order_by("-starts_at")[:20],
+            "cases": board.cases.order_by("-created_at")[:50],
             "member_form": member_form,
             "agreement_form": agreement_form,
             "nav": "staff",

@@ -54,3 +54,54 @@ class Language(models.Model):
             if self.native_name == self.name
             else f"{self.native_name} ({self.name})"
         )
+
+
+class CommunityFigures(models.Model):
+    """What an admin knows of a neighborhood's people (census or city data), to see who takes
+    part and who is missing. Shares are percentages keyed by the portal's own codes."""
+
+    neighborhood = models.OneToOneField(
+        Neighborhood,
+        verbose_name=_("neighborhood"),
+        on_delete=models.CASCADE,
+        related_name="figures",
+    )
+    population = models.PositiveIntegerField(_("population"))
+    language_shares = models.JSONField(
+        _("languages spoken at home (%)"),
+        default=dict,
+        blank=True,
+        help_text=_('Percent by language code, e.g. {"en": 60, "es": 30, "vi": 10}.'),
+    )
+    age_band_shares = models.JSONField(
+        _("age bands (%)"),
+        default=dict,
+        blank=True,
+        help_text=_('Percent by age band, e.g. {"18_24": 12, "25_34": 20}.'),
+    )
+    race_ethnicity_shares = models.JSONField(
+        _("race and ethnicity (%)"),
+        default=dict,
+        blank=True,
+        help_text=_('Percent by group, e.g. {"hispanic": 35, "white": 40}.'),
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("community figures")
+        verbose_name_plural = _("community figures")
+
+    def __str__(self) -> str:
+        return str(self.neighborhood)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        for field in ("language_shares", "age_band_shares", "race_ethnicity_shares"):
+            shares = getattr(self, field) or {}
+            if not isinstance(shares, dict) or any(
+                not isinstance(value, int | float) or not 0 <= value <= 100
+                for value in shares.values()
+            ):
+                raise ValidationError({field: _("Give percentages between 0 and 100.")})

@@ -196,3 +196,35 @@ def test_the_public_board_page_never_shows_board_only_drafts(client, boards):
     page = client.get(boards["a"].get_absolute_url()).content.decode()
     assert "Body camera draft" in page
     assert "Confidential pursuit draft" not in page
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_board_list_pages_query_count_does_not_grow(
+    client, staff, django_assert_max_num_queries, count
+):
+    from django.utils import timezone
+
+    from advisory_boards.services import meeting_save
+    from tests.advisory_boards.conftest import add_member, make_board, make_draft
+
+    member = None
+    for number in range(count):
+        board = make_board(f"list-{number}")
+        member = add_member(board, member)
+        make_draft(board, title=f"Draft {number}", staff=staff)
+        meeting_save(
+            board=board,
+            values={"starts_at": timezone.now(), "place": "Hall", "agenda": "One"},
+        )
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("advisory_boards:list")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(board.get_absolute_url()).status_code == 200
+    client.force_login(member)
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("advisory_boards:mine")).status_code == 200
+    client.force_login(staff)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("staff:boards:list")).status_code == 200
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("staff:boards:board", kwargs={"pk": board.pk})).status_code == 200

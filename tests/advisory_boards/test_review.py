@@ -243,6 +243,14 @@ def test_the_public_board_page_shows_recommendations_and_decisions(client, staff
     page = client.get(review["board"].get_absolute_url()).content.decode()
     assert "Publish pursuit numbers every quarter." in page
     assert "Quarterly from next year." in page
+    # The draft was board-only: its title stays with the board, here and in the loop.
+    assert review["draft"].title not in page
+    engagement_page = client.get(review["draft"].engagement.get_absolute_url()).content.decode()
+    assert "Review of the vehicle pursuits policy" in engagement_page
+    item = recommendation.input
+    item.refresh_from_db()
+    assert review["draft"].title not in item.text
+    assert review["draft"].title not in engagement_page
 
 
 def test_members_state_a_position_once_and_may_change_it(client, review):

@@ -211,6 +211,14 @@ SIGNED_IN_PAGES = [
     "/{lang}/staff/boards/{board}/drafts/new/",
     "/{lang}/staff/boards/drafts/{secret_draft}/versions/new/",
     "/{lang}/staff/boards/drafts/{secret_draft}/attachments/new/",
+    "/{lang}/staff/boards/{board}/applications/",
+    "/{lang}/staff/boards/{board}/meetings/new/",
+    "/{lang}/staff/boards/meetings/{meeting}/",
+    "/{lang}/staff/boards/{case_board}/cases/new/",
+    "/{lang}/staff/boards/{board}/composition/",
+    "/{lang}/boards/meetings/{meeting}/",
+    "/{lang}/boards/{board_slug}/apply/",
+    "/{lang}/boards/cases/{case}/",
 ]
 
 
@@ -378,7 +386,41 @@ def _boards(staff) -> dict:
         recorded_by=staff,
     )
     recommendation_draft(draft=secret, text="Train yearly.", created_by=staff)
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from advisory_boards.models import BoardApplication, BoardKind
+    from advisory_boards.services import case_create, meeting_record, meeting_save
+
+    board.accepts_applications = True
+    board.recruitment_questions_en = "Which neighborhood do you know best?"
+    board.save()
+    BoardApplication.objects.create(
+        board=board, user=member, motivation="I care.", answers=[{"question": "Q", "answer": "A"}]
+    )
+    meeting = meeting_save(
+        board=board,
+        values={
+            "starts_at": timezone.now() - timedelta(days=1),
+            "place": "Hall",
+            "agenda": "One\nTwo",
+        },
+    )
+    meeting_record(
+        meeting=meeting,
+        attendees=list(board.memberships.all()),
+        minutes="Met.",
+        minutes_status="draft",
+    )
+    case_board = make_board("browser-cases", kind=BoardKind.CITIZEN_REVIEW)
+    case = case_create(
+        board=case_board, values={"reference": "C-1", "summary": "Redacted."}, created_by=staff
+    )
     return {
+        "meeting": meeting.pk,
+        "case_board": case_board.pk,
+        "case": case.pk,
         "board": board.pk,
         "board_slug": board.slug,
         "secret_draft": secret.pk,
@@ -443,13 +485,19 @@ def test_pages_meet_wcag_21_aa(page, loop_pages, axe, lang):
     failures = {}
     for template in PUBLIC_PAGES:
         url = template.format(lang=lang, **loop_pages)
-        page.goto(url)
+        assert page.goto(url).status < 400, url
         if violations := axe(page):
             failures[url] = violations
-    _sign_in(page, staff_user())
+    signed_in = staff_user()
+    # A liaison of the case board too, so the confidential case page is checked as well.
+    from advisory_boards.models import Board, MemberRole
+    from tests.advisory_boards.conftest import add_member
+
+    add_member(Board.objects.get(pk=loop_pages["case_board"]), signed_in, role=MemberRole.LIAISON)
+    _sign_in(page, signed_in)
     for template in SIGNED_IN_PAGES:
         url = template.format(lang=lang, **loop_pages)
-        page.goto(url)
+        assert page.goto(url).status < 400, url
         if violations := axe(page):
             failures[url] = violations
     import json
