@@ -22,3 +22,6 @@ class AdvisoryBoardsConfig(AppConfig):
         from engagements import panels
 
         panels.register_accountability_link(_("Advisory boards"), "advisory_boards:list")
+        from .home import comments_waiting_section
+
+        panels.register_staff_home(comments_waiting_section)

@@ -11,6 +11,7 @@ from advisory_boards.urls import staff_urlpatterns as board_staff_urls
 from announcements.urls import staff_urlpatterns as announcement_staff_urls
 from engagements.urls import loop_staff_urlpatterns as loop_staff_urls
 from engagements.urls import staff_urlpatterns as engagement_staff_urls
+from engagements.views.home import staff_home
 from engagements.views.public import home
 from notices.urls import staff_urlpatterns as notice_staff_urls
 from programs.urls import staff_urlpatterns as program_staff_urls
@@ -36,6 +37,7 @@ pages = (
 
 staff = (
     [
+        path("", staff_home, name="home"),
         path("engagements/", include(engagement_staff_urls)),
         path("loop/", include(loop_staff_urls)),
         path("notices/", include(notice_staff_urls)),

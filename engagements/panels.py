@@ -52,3 +52,17 @@ def accountability_links() -> list[tuple[str, str]]:
     from django.urls import reverse
 
     return [(label, reverse(viewname)) for label, viewname in _accountability_links]
+
+
+# Sections of the staff home contributed by spectrum apps: `section(user) -> dict | None` returning
+# {"template": ..., **context}; each must read in a fixed number of queries.
+_home_sections: list[Panel] = []
+
+
+def register_staff_home(section: Panel) -> None:
+    if section not in _home_sections:
+        _home_sections.append(section)
+
+
+def staff_home_sections(user) -> list[dict]:
+    return [result for section in _home_sections if (result := section(user))]

@@ -49,4 +49,7 @@ class ProgramsConfig(AppConfig):
         from .panels import sessions_panel
 
         panels.register(sessions_panel)
+        from .home import upcoming_sessions_section
+
+        panels.register_staff_home(upcoming_sessions_section)
         panels.register_staff_link(_("Program and sessions"), "staff:programs:program")

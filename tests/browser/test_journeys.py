@@ -157,6 +157,7 @@ PUBLIC_PAGES = [
     "/{lang}/boards/drafts/{public_draft}/",
 ]
 SIGNED_IN_PAGES = [
+    "/{lang}/staff/",
     "/{lang}/profile/",
     "/{lang}/notices/inbox/",
     "/{lang}/notices/preferences/",
