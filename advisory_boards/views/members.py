@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +11,7 @@ from .. import selectors, selectors_more, services
 from ..forms import ApplicationForm, DecisionTextForm, DeclarationForm, FindingsForm
 from ..models import AccessAction, MemberRole
 from ..predicates import current_membership
-from .public import no_store
+from .public import logged_download, no_store
 
 
 @login_required
@@ -58,19 +58,11 @@ def meeting_page(request, pk: int):
 
 def meeting_document(request, pk: int):
     document = selectors_more.meeting_document_get_for(user=request.user, pk=pk)
-    services.access_record(
-        user=request.user,
+    return logged_download(
+        request,
+        stored=document.file,
         board=document.meeting.board,
-        action=AccessAction.DOWNLOAD,
         what=f"meeting document {document.pk}",
-        path=request.path,
-    )
-    return no_store(
-        FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.file.name.rsplit("/")[-1],
-        )
     )
 
 
@@ -108,19 +100,11 @@ def case_page(request, pk: int):
 
 def case_file(request, pk: int):
     case_file = selectors_more.case_file_get_for(user=request.user, pk=pk)
-    services.access_record(
-        user=request.user,
+    return logged_download(
+        request,
+        stored=case_file.file,
         board=case_file.case.board,
-        action=AccessAction.DOWNLOAD,
         what=f"file {case_file.pk} of case {case_file.case.reference}",
-        path=request.path,
-    )
-    return no_store(
-        FileResponse(
-            case_file.file.open("rb"),
-            as_attachment=True,
-            filename=case_file.file.name.rsplit("/")[-1],
-        )
     )
 
 

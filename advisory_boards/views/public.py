@@ -227,15 +227,23 @@ def position_save(request, pk: int):
 
 def attachment_download(request, pk: int):
     attachment = selectors.attachment_get_for(user=request.user, pk=pk)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.file.name.rsplit("/")[-1],
-    )
-    return _protect(
+    if not _confidential(attachment.draft):
+        return _download(attachment.file)
+    return logged_download(
         request,
-        response,
-        attachment.draft,
-        action=AccessAction.DOWNLOAD,
+        stored=attachment.file,
+        board=attachment.draft.board,
         what=f"attachment {attachment.pk} of draft {attachment.draft_id}",
     )
+
+
+def _download(stored) -> FileResponse:
+    return FileResponse(stored.open("rb"), as_attachment=True, filename=stored.name.rsplit("/")[-1])
+
+
+def logged_download(request, *, stored, board, what: str) -> FileResponse:
+    """Serve a confidential file (after the caller's permission check): logged, never cached."""
+    services.access_record(
+        user=request.user, board=board, action=AccessAction.DOWNLOAD, what=what, path=request.path
+    )
+    return no_store(_download(stored))
