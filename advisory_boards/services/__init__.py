@@ -13,8 +13,14 @@ from .cases import (
     case_record_decision,
     case_record_findings,
 )
-from .drafts import DraftError, draft_create, draft_new_version, drafts_advance
-from .meetings import MeetingError, meeting_record, meeting_save
+from .drafts import (
+    DraftError,
+    attachment_add,
+    draft_create,
+    draft_new_version,
+    drafts_advance,
+)
+from .meetings import MeetingError, meeting_document_add, meeting_record, meeting_save
 from .people import (
     ApplicationError,
     application_decide,
@@ -45,6 +51,7 @@ __all__ = [
     "agreement_publish",
     "application_decide",
     "application_submit",
+    "attachment_add",
     "board_save",
     "case_create",
     "case_file_add",
@@ -57,6 +64,7 @@ __all__ = [
     "draft_new_version",
     "drafts_advance",
     "has_declared_conflict",
+    "meeting_document_add",
     "meeting_record",
     "meeting_save",
     "membership_add",

@@ -18,6 +18,7 @@ from notices.services import notice_create
 from notices.texts import in_every_language, neutral_url
 
 from ..models import (
+    Attachment,
     Board,
     BoardKind,
     DraftStatus,
@@ -209,3 +210,9 @@ def drafts_advance(*, today: date | None = None) -> dict[str, int]:
         status=DraftStatus.IN_REVIEW, review_closes_on__lt=today
     ).update(status=DraftStatus.CLOSED)
     return counts
+
+
+@transaction.atomic
+def attachment_add(*, draft: PolicyDraft, title: str, upload, uploaded_by: User) -> Attachment:
+    """A file for the draft's readers, kept in the private board storage."""
+    return Attachment.objects.create(draft=draft, title=title, file=upload, uploaded_by=uploaded_by)

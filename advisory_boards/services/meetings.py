@@ -6,7 +6,9 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Board, Meeting, Membership, MinutesStatus
+from accounts.models import User
+
+from ..models import Board, Meeting, MeetingDocument, Membership, MinutesStatus
 
 MINUTES_ORDER = [
     MinutesStatus.NONE,
@@ -65,3 +67,12 @@ def meeting_record(
     meeting.save(update_fields=["minutes", "minutes_status"])
     meeting.attendees.set(attendees)
     return meeting
+
+
+@transaction.atomic
+def meeting_document_add(
+    *, meeting: Meeting, title: str, upload, uploaded_by: User
+) -> MeetingDocument:
+    return MeetingDocument.objects.create(
+        meeting=meeting, title=title, file=upload, uploaded_by=uploaded_by
+    )

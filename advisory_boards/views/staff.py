@@ -258,10 +258,12 @@ def attachment_upload(request, pk: int):
     draft = get_object_or_404(PolicyDraft.objects.select_related("board"), pk=pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        attachment = form.save(commit=False)
-        attachment.draft = draft
-        attachment.uploaded_by = request.user
-        attachment.save()
+        services.attachment_add(
+            draft=draft,
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+            uploaded_by=request.user,
+        )
         messages.success(request, _("The attachment is added."))
         return redirect(draft.get_absolute_url())
     return render(

@@ -92,10 +92,12 @@ def meeting_manage(request, pk: int):
                 messages.success(request, _("Attendance and minutes are saved."))
                 return redirect("staff:boards:meeting", pk=meeting.pk)
         if "document" in request.POST and document_form.is_valid():
-            document = document_form.save(commit=False)
-            document.meeting = meeting
-            document.uploaded_by = request.user
-            document.save()
+            services.meeting_document_add(
+                meeting=meeting,
+                title=document_form.cleaned_data["title"],
+                upload=document_form.cleaned_data["file"],
+                uploaded_by=request.user,
+            )
             messages.success(request, _("The document is added."))
             return redirect("staff:boards:meeting", pk=meeting.pk)
     return render(

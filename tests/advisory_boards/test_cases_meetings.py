@@ -350,3 +350,30 @@ def test_composition_against_community_figures(boards):
     assert ages["18 to 24"].community_share == 25.0  # (3000*20 + 1000*40) / 4000
     assert ages["18 to 24"].member_share == 33.3
     assert ages["65 or older"].ratio == round(66.7 / 15.0, 2)
+
+
+def test_staff_upload_draft_attachments_and_meeting_documents(client, boards):
+    staff = boards["people"]["staff"]
+    client.force_login(staff)
+    draft = boards["secret"]
+    url = reverse("staff:boards:attachment", kwargs={"pk": draft.pk})
+    refused = client.post(url, {"title": "Tool", "file": SimpleUploadedFile("tool.exe", b"MZ")})
+    assert refused.status_code == 200
+    assert draft.attachments.count() == 1  # the fixture's one
+    page = client.post(url, {"title": "Map", "file": SimpleUploadedFile("map.pdf", b"%PDF map")})
+    assert page.status_code == 302
+    assert draft.attachments.get(title="Map").uploaded_by == staff
+
+    meeting = meeting_save(
+        board=boards["a"],
+        values={"starts_at": timezone.now(), "place": "Hall", "agenda": "Budget"},
+    )
+    page = client.post(
+        reverse("staff:boards:meeting", kwargs={"pk": meeting.pk}),
+        {"document": "1", "title": "Budget", "file": SimpleUploadedFile("b.pdf", b"%PDF b")},
+    )
+    assert page.status_code == 302
+    document = meeting.documents.get()
+    assert document.uploaded_by == staff
+    with pytest.raises(ValueError, match="no URL"):
+        document.file.url  # noqa: B018 - private storage
