@@ -17,16 +17,13 @@ from notices.services import notice_create
 from notices.texts import in_every_language, neutral_url
 
 from ..models import Action, Engagement, Input, ReportBack, Source, Status
+from ..translated import portal_languages, set_translated
 
 logger = logging.getLogger(__name__)
 
 
 class LoopError(Exception):
     """A change the loop does not allow (closed engagement, input already acted on, ...)."""
-
-
-def _languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
 
 
 @transaction.atomic
@@ -127,14 +124,6 @@ def inputs_create_batch(
     ]
 
 
-def _set_translated(instance, values: Mapping[str, Any], fields: Sequence[str]) -> None:
-    for field in fields:
-        for code in _languages():
-            name = build_localized_fieldname(field, code)
-            if name in values:
-                setattr(instance, name, values[name] or "")
-
-
 ACTION_FIELDS = ("status", "referred_to", "owner", "due_on", "done_on")
 ACTION_TRANSLATED = ("title", "description", "reason")
 
@@ -160,7 +149,7 @@ def action_create(
     for field in ACTION_FIELDS:
         if field in values:
             setattr(action, field, values[field])
-    _set_translated(action, values, ACTION_TRANSLATED)
+    set_translated(action, values, ACTION_TRANSLATED)
     action.full_clean()
     action.save()
     Input.objects.filter(pk__in=[item.pk for item in locked]).update(action=action)
@@ -174,7 +163,7 @@ def action_update(*, action: Action, values: Mapping[str, Any], updated_by: User
     for field in ACTION_FIELDS:
         if field in values:
             setattr(action, field, values[field])
-    _set_translated(action, values, ACTION_TRANSLATED)
+    set_translated(action, values, ACTION_TRANSLATED)
     if action.status != "under_review" and action.done_on is None and values.get("mark_done"):
         action.done_on = timezone.localdate()
     action.full_clean()
@@ -211,7 +200,7 @@ def report_back_save(
         report_back = ReportBack(engagement=engagement)
     else:
         report_back = ReportBack.objects.select_for_update().get(pk=report_back.pk)
-    _set_translated(report_back, values, ("heard", "did"))
+    set_translated(report_back, values, ("heard", "did"))
     report_back.full_clean()
     report_back.save()
     report_back.actions.set(actions)
@@ -235,7 +224,7 @@ def report_back_publish(*, report_back: ReportBack, published_by: User) -> Repor
     engagement = report_back.engagement
     languages = [
         code
-        for code in _languages()
+        for code in portal_languages()
         if getattr(report_back, build_localized_fieldname("did", code), "")
     ]
     subjects, bodies = {}, {}

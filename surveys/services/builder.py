@@ -13,6 +13,7 @@ from modeltranslation.utils import build_localized_fieldname
 from accounts.models import User
 from engagements.models import Engagement, Source
 from engagements.services import input_create
+from engagements.translated import portal_languages, set_translated
 
 from ..bank import TRUST_BANK
 from ..models import Choice, Question, QuestionKind, Survey, SurveyStatus
@@ -20,18 +21,6 @@ from ..models import Choice, Question, QuestionKind, Survey, SurveyStatus
 
 class SurveyError(Exception):
     pass
-
-
-def _languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def _set_translated(instance, values: Mapping[str, Any], fields: Sequence[str]) -> None:
-    for field in fields:
-        for code in _languages():
-            name = build_localized_fieldname(field, code)
-            if name in values:
-                setattr(instance, name, values[name] or "")
 
 
 @transaction.atomic
@@ -63,7 +52,7 @@ def survey_save(
     ):
         if field in values:
             setattr(survey, field, values[field])
-    _set_translated(survey, values, ("title", "intro"))
+    set_translated(survey, values, ("title", "intro"))
     survey.full_clean()
     survey.save()
     return survey
@@ -98,7 +87,7 @@ def question_save(
         raise SurveyError(
             _("A question can only depend on an earlier question of the same survey.")
         )
-    _set_translated(question, values, ("text", "help_text"))
+    set_translated(question, values, ("text", "help_text"))
     question.full_clean()
     question.save()
     if question.has_choices:
@@ -113,7 +102,7 @@ def question_save(
                 else Choice(question=question)
             )
             choice.position = position
-            _set_translated(choice, texts, ("text",))
+            set_translated(choice, texts, ("text",))
             choice.save()
             kept.append(choice.pk)
         question.choices.exclude(pk__in=kept).delete()
@@ -157,7 +146,7 @@ def survey_add_trust_bank(*, survey: Survey) -> list[Question]:
         if key in present:
             continue
         values = {}
-        for code in _languages():
+        for code in portal_languages():
             with translation.override(code):
                 values[build_localized_fieldname("text", code)] = str(text)
         question = question_save(

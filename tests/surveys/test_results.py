@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Demographics
+from engagements.suppression import suppress, suppress_table
 from surveys.models import Anonymity, Response, SurveyStatus
-from surveys.selectors import breakdown, suppress, suppress_table, survey_results, trust_trend
+from surveys.selectors import breakdown, survey_results, trust_trend
 from surveys.services import (
     response_submit,
     survey_add_trust_bank,
