@@ -19,8 +19,11 @@ class AdvisoryBoardsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from engagements import panels
+        from engagements import panels, participation
 
+        from .participation import board_takings
+
+        participation.register(board_takings)
         panels.register_accountability_link(_("Advisory boards"), "advisory_boards:list")
         from .home import comments_waiting_section
 

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "programs",
     "surveys",
     "advisory_boards",
+    # Reads all of the above through the platform's registries.
+    "insights",
 ]
 
 MIDDLEWARE = [

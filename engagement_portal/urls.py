@@ -13,6 +13,7 @@ from engagements.urls import loop_staff_urlpatterns as loop_staff_urls
 from engagements.urls import staff_urlpatterns as engagement_staff_urls
 from engagements.views.home import staff_home
 from engagements.views.public import home
+from insights.urls import staff_urlpatterns as insight_staff_urls
 from notices.urls import staff_urlpatterns as notice_staff_urls
 from programs.urls import staff_urlpatterns as program_staff_urls
 from surveys.urls import staff_urlpatterns as survey_staff_urls
@@ -45,6 +46,7 @@ staff = (
         path("programs/", include(program_staff_urls)),
         path("surveys/", include(survey_staff_urls)),
         path("boards/", include(board_staff_urls)),
+        path("insights/", include(insight_staff_urls)),
     ],
     "staff",
 )
@@ -63,6 +65,7 @@ urlpatterns += i18n_patterns(
     path("programs/", include("programs.urls")),
     path("surveys/", include("surveys.urls")),
     path("boards/", include("advisory_boards.urls")),
+    path("transparency/", include("insights.urls")),
     path("staff/", include(staff)),
     path("", include(pages)),
 )

@@ -66,3 +66,17 @@ def register_staff_home(section: Panel) -> None:
 
 def staff_home_sections(user) -> list[dict]:
     return [result for section in _home_sections if (result := section(user))]
+
+
+# Sections of the public transparency page contributed by spectrum apps: `section() -> dict | None`
+# returning {"template": ..., **context}; figures in them must already be small-cell suppressed.
+_transparency_sections: list[Callable[[], dict | None]] = []
+
+
+def register_transparency_section(section: Callable[[], dict | None]) -> None:
+    if section not in _transparency_sections:
+        _transparency_sections.append(section)
+
+
+def transparency_sections() -> list[dict]:
+    return [result for section in _transparency_sections if (result := section())]

@@ -45,6 +45,11 @@ class ProgramsConfig(AppConfig):
         register(SessionAudience())
         register(RegistrationAudience())
         participants.register(attendees_of_engagement)
+        from engagements import participation
+
+        from .participation import program_takings
+
+        participation.register(program_takings)
         personal_data.register("programs", programs_data)
         from .panels import sessions_panel
 

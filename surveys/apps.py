@@ -27,6 +27,14 @@ class SurveysConfig(AppConfig):
         from .receivers import invite_attendees
 
         register(InvitationAudience())
+        from engagements import participation
+
+        from .participation import survey_takings
+
+        participation.register(survey_takings)
+        from .panels import trust_trend_section
+
+        panels.register_transparency_section(trust_trend_section)
         participation_ended.connect(invite_attendees, dispatch_uid="surveys.invite_attendees")
         from .panels import surveys_panel
 

@@ -12,3 +12,10 @@ def surveys_panel(request, engagement) -> dict | None:
     if not surveys:
         return None
     return {"template": "surveys/includes/surveys_panel.html", "surveys": surveys}
+
+
+def trust_trend_section() -> dict:
+    """The trust trend on the public transparency page; suppressed like its own page."""
+    from .selectors import trust_trend
+
+    return {"template": "surveys/includes/trust_section.html", "trend": trust_trend(public=True)}

@@ -163,3 +163,22 @@ def test_seed_demo_has_a_case_only_its_board_opens_and_public_minutes(settings, 
     client.logout()
     page = client.get("/en/boards/policy-review/").content.decode()
     assert "asked for a clear rule on when to stop" in page
+
+
+def test_seed_demo_shows_who_is_missing(settings):
+    """The demo's equity page has real figures and names an under-represented neighborhood and
+    language, so a newcomer sees what the page is for."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from insights.equity import equity_report
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    today = timezone.localdate()
+    report = equity_report(start=today - timedelta(days=364), end=today)
+    assert report.total is not None
+    assert report.total >= 100
+    assert "Westfield" in [g.label for g in report.dimension("neighborhood").under_represented]
+    assert "Vietnamese" in [g.label for g in report.dimension("language").under_represented]

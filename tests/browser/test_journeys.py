@@ -127,6 +127,7 @@ def test_form_errors_are_summarised_and_focusable(page, catalogue):
 
 PUBLIC_PAGES = [
     "/{lang}/",
+    "/{lang}/transparency/",
     "/{lang}/engagements/{coffee}/comment/",
     "/{lang}/engagements/receipt/",
     "/{lang}/engagements/receipt/{receipt}/",
@@ -158,6 +159,7 @@ PUBLIC_PAGES = [
 ]
 SIGNED_IN_PAGES = [
     "/{lang}/staff/",
+    "/{lang}/staff/insights/equity/",
     "/{lang}/profile/",
     "/{lang}/notices/inbox/",
     "/{lang}/notices/preferences/",

@@ -1,0 +1,49 @@
+"""What programs tell the equity figures: who attended a session and who applied to a program."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from engagements.participation import Activity, Channel, Taking, person_key
+
+from .models import Application, Registration
+
+
+def program_takings(start: datetime, end: datetime) -> Iterable[Taking]:
+    # Checked in is the proof of attendance; a sign-up alone is not taking part.
+    attended = (
+        Registration.objects.filter(checked_in_at__gte=start, checked_in_at__lt=end)
+        .values_list(
+            "pk",
+            "user_id",
+            "guest_email",
+            "guest_phone",
+            "language",
+            "session__program__engagement_id",
+        )
+        .order_by()
+    )
+    for pk, user_id, email, phone, language, engagement_id in attended.iterator(chunk_size=2000):
+        yield Taking(
+            person=person_key(
+                user_id=user_id, email=email, phone=str(phone or ""), record=f"registration:{pk}"
+            ),
+            user_id=user_id,
+            activity=Activity.ATTENDED,
+            channel=Channel.IN_PERSON,
+            language=language,
+            engagement_id=engagement_id,
+        )
+    applied = (
+        Application.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values_list("user_id", "user__language", "program__engagement_id")
+        .order_by()
+    )
+    for user_id, language, engagement_id in applied.iterator(chunk_size=2000):
+        yield Taking(
+            person=person_key(user_id=user_id, record=""),
+            user_id=user_id,
+            activity=Activity.APPLICATION,
+            channel=Channel.ONLINE,
+            language=language,
+            engagement_id=engagement_id,
+        )
