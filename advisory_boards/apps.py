@@ -28,3 +28,6 @@ class AdvisoryBoardsConfig(AppConfig):
         from .home import comments_waiting_section
 
         panels.register_staff_home(comments_waiting_section)
+        from .retention import register_rules
+
+        register_rules()

@@ -314,6 +314,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "engagements.tasks.loop_send_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Periods and the on/off switch per rule are edited in the admin (Retention periods).
+    "retention-daily": {
+        "task": "engagements.tasks.retention_apply",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 # --- Security ---------------------------------------------------------------------------------------

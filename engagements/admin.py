@@ -1,13 +1,23 @@
+from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from .admin_retention import LegalHoldAdminMixin, legal_hold_clean
 from .models import CommunityFigures, Engagement, Language, Neighborhood, Topic
 
 
+class EngagementAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        legal_hold_clean(self)
+        return cleaned
+
+
 @admin.register(Engagement)
-class EngagementAdmin(TranslationAdmin):
-    list_display = ["title", "category", "format", "status", "owner", "published_at"]
-    list_filter = ["status", "category", "format", "mode", "topics", "neighborhoods"]
+class EngagementAdmin(LegalHoldAdminMixin, TranslationAdmin):
+    form = EngagementAdminForm
+    list_display = ["title", "category", "format", "status", "owner", "published_at", "legal_hold"]
+    list_filter = ["status", "category", "format", "mode", "legal_hold", "topics", "neighborhoods"]
     search_fields = ["title", "summary"]
     autocomplete_fields = ["owner"]
     filter_horizontal = ["topics", "neighborhoods", "languages"]

@@ -18,5 +18,15 @@ class EngagementsConfig(AppConfig):
             f"engagements.{action}_{model}"
             for model in ("engagement", "neighborhood", "topic", "language", "communityfigures")
             for action in ("view", "add", "change", "delete")
+        ]
+        + [
+            "engagements.view_retentionpolicy",
+            "engagements.change_retentionpolicy",
+            "engagements.view_retentionrun",
         ],
     }
+
+    def ready(self) -> None:
+        from .retention import register_platform_rules
+
+        register_platform_rules()

@@ -22,3 +22,6 @@ class NoticesConfig(AppConfig):
         from .personal_data import notices_data
 
         personal_data.register("notices", notices_data)
+        from .retention import register_rules
+
+        register_rules()

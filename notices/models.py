@@ -84,6 +84,12 @@ class Notice(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Counts of deliveries removed by the retention schedule, so the staff statistics stay whole:
+    # rows of {"status", "channel", "language", "n", "fell_back"} summed with the live ones.
+    purged_delivery_stats = models.JSONField(default=list, blank=True, editable=False)
+    purged_deliveries = models.PositiveIntegerField(default=0, editable=False)
+    purged_sent = models.PositiveIntegerField(default=0, editable=False)
+    purged_failed = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("notice")

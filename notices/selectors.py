@@ -1,7 +1,7 @@
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from accounts.models import User
 
@@ -14,21 +14,32 @@ def notice_list_for_staff() -> QuerySet[Notice]:
     return (
         Notice.objects.select_related("created_by", "engagement")
         .annotate(
-            delivery_count=Count("deliveries"),
-            sent_count=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SENT)),
-            failed_count=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.FAILED)),
+            # Deliveries the retention schedule removed still count (kept on the notice).
+            delivery_count=Count("deliveries") + F("purged_deliveries"),
+            sent_count=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SENT))
+            + F("purged_sent"),
+            failed_count=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.FAILED))
+            + F("purged_failed"),
         )
         .order_by("-created_at")
     )
 
 
 def notice_delivery_stats(*, notice: Notice) -> dict:
-    """Deliveries of a notice by status, channel and language, and how many fell back."""
-    rows = list(
-        notice.deliveries.values("status", "channel", "language")
-        .annotate(n=Count("pk"), fell_back=Count("pk", filter=Q(fell_back=True)))
-        .order_by("channel", "language", "status")
+    """Deliveries of a notice by status, channel and language, and how many fell back; those the
+    retention schedule removed are counted from the totals kept on the notice."""
+    live = notice.deliveries.values("status", "channel", "language").annotate(
+        n=Count("pk"), fell_back=Count("pk", filter=Q(fell_back=True))
     )
+    merged: dict[tuple, dict] = {}
+    for row in [*live, *notice.purged_delivery_stats]:
+        key = (row["channel"], row["language"], row["status"])
+        into = merged.setdefault(
+            key, {"channel": key[0], "language": key[1], "status": key[2], "n": 0, "fell_back": 0}
+        )
+        into["n"] += row["n"]
+        into["fell_back"] += row["fell_back"]
+    rows = [merged[key] for key in sorted(merged)]
     totals = Counter()
     channels, statuses, languages = (
         dict(Channel.choices),

@@ -58,3 +58,6 @@ class ProgramsConfig(AppConfig):
 
         panels.register_staff_home(upcoming_sessions_section)
         panels.register_staff_link(_("Program and sessions"), "staff:programs:program")
+        from .retention import register_rules
+
+        register_rules()

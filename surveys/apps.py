@@ -43,3 +43,6 @@ class SurveysConfig(AppConfig):
         panels.register_accountability_link(
             _("Trust in the police, survey by survey"), "surveys:trust"
         )
+        from .retention import register_rules
+
+        register_rules()

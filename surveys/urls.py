@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, staff
+from .views import public, records, staff
 
 app_name = "surveys"
 
@@ -30,6 +30,11 @@ staff_urlpatterns = (
         path("<int:pk>/paper/", staff.paper_entry, name="paper"),
         path("<int:pk>/results/", staff.survey_results, name="results"),
         path("<int:pk>/export.csv", staff.survey_export, name="export"),
+        path(
+            "<int:pk>/public-records.csv",
+            records.survey_records_export,
+            name="records_export",
+        ),
     ],
     "surveys",
 )

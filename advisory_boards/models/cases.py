@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from engagements.models.retention import LegalHold, legal_hold_has_reason
+
 from .drafts import _private_storage
 
 
@@ -15,7 +17,7 @@ class CaseStatus(models.TextChoices):
     DECIDED = "decided", _("Agency decision recorded")
 
 
-class Case(models.Model):
+class Case(LegalHold):
     board = models.ForeignKey(
         "advisory_boards.Board", on_delete=models.PROTECT, related_name="cases"
     )
@@ -34,13 +36,19 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The case is closed when the agency records its decision; the retention period runs from here.
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
+    purged_at = models.DateTimeField(
+        _("confidential material purged"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("confidential case")
         verbose_name_plural = _("confidential cases")
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["board", "reference"], name="case_reference_once")
+            models.UniqueConstraint(fields=["board", "reference"], name="case_reference_once"),
+            legal_hold_has_reason("case_legal_hold_has_reason"),
         ]
 
     def __str__(self) -> str:

@@ -275,6 +275,14 @@ class AccessLog(models.Model):
     board = models.ForeignKey(
         "advisory_boards.Board", on_delete=models.CASCADE, related_name="access_log"
     )
+    # Set when the material opened belongs to a case, so the case's log follows its retention.
+    case = models.ForeignKey(
+        "advisory_boards.Case",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="access_log",
+    )
     action = models.CharField(max_length=10, choices=AccessAction.choices)
     what = models.CharField(max_length=300)
     path = models.CharField(max_length=300)

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -56,5 +57,6 @@ def case_record_decision(*, case: Case, decision: str) -> Case:
         raise CaseError(_("Write the agency's decision."))
     case.agency_decision = decision.strip()
     case.status = CaseStatus.DECIDED
-    case.save(update_fields=["agency_decision", "status"])
+    case.decided_at = timezone.now()
+    case.save(update_fields=["agency_decision", "status", "decided_at"])
     return case

@@ -182,7 +182,9 @@ def recommendation_decide(
     )
 
 
-def access_record(*, user: User, board: Board, action: str, what: str, path: str) -> None:
+def access_record(
+    *, user: User, board: Board, action: str, what: str, path: str, case=None
+) -> None:
     AccessLog.objects.create(
-        user=user, board=board, action=action, what=what[:300], path=path[:300]
+        user=user, board=board, case=case, action=action, what=what[:300], path=path[:300]
     )

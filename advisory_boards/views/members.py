@@ -72,6 +72,7 @@ def case_page(request, pk: int):
     services.access_record(
         user=request.user,
         board=case.board,
+        case=case,
         action=AccessAction.VIEW,
         what=f"case {case.reference}",
         path=request.path,
@@ -104,6 +105,7 @@ def case_file(request, pk: int):
         request,
         stored=case_file.file,
         board=case_file.case.board,
+        case=case_file.case,
         what=f"file {case_file.pk} of case {case_file.case.reference}",
     )
 

@@ -241,9 +241,14 @@ def _download(stored) -> FileResponse:
     return FileResponse(stored.open("rb"), as_attachment=True, filename=stored.name.rsplit("/")[-1])
 
 
-def logged_download(request, *, stored, board, what: str) -> FileResponse:
+def logged_download(request, *, stored, board, what: str, case=None) -> FileResponse:
     """Serve a confidential file (after the caller's permission check): logged, never cached."""
     services.access_record(
-        user=request.user, board=board, action=AccessAction.DOWNLOAD, what=what, path=request.path
+        user=request.user,
+        board=board,
+        case=case,
+        action=AccessAction.DOWNLOAD,
+        what=what,
+        path=request.path,
     )
     return no_store(_download(stored))

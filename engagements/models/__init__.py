@@ -1,5 +1,6 @@
 from .engagement import Category, Engagement, EngagementQuerySet, Format, Mode, Status
 from .loop import Action, ActionStatus, Input, ReportBack, Source
+from .retention import LegalHold, RetentionPolicy, RetentionRun
 from .taxonomy import CommunityFigures, Language, Neighborhood, Topic
 
 __all__ = [
@@ -12,9 +13,12 @@ __all__ = [
     "Format",
     "Input",
     "Language",
+    "LegalHold",
     "Mode",
     "Neighborhood",
     "ReportBack",
+    "RetentionPolicy",
+    "RetentionRun",
     "Source",
     "Status",
     "Topic",

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .retention import LegalHold, legal_hold_has_reason
+
 
 class Category(models.TextChoices):
     """The five bands of the engagement spectrum in the guides."""
@@ -111,7 +113,7 @@ class EngagementQuerySet(models.QuerySet):
         return self.filter(mode__in=[mode, Mode.HYBRID])
 
 
-class Engagement(models.Model):
+class Engagement(LegalHold):
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(
         _("summary"), max_length=300, help_text=_("One or two sentences shown in lists.")
@@ -193,6 +195,7 @@ class Engagement(models.Model):
                 name="engagement_published_has_date",
                 condition=Q(status="draft") | Q(published_at__isnull=False),
             ),
+            legal_hold_has_reason("engagement_legal_hold_has_reason"),
         ]
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from .loop import (
     report_back_save,
 )
 from .reminders import actions_remind_owners, report_backs_remind_missing
+from .retention import legal_hold_release, legal_hold_set, retention_policies_ensure, retention_run
 
 __all__ = [
     "EngagementStateError",
@@ -30,7 +31,11 @@ __all__ = [
     "engagement_update",
     "input_create",
     "inputs_create_batch",
+    "legal_hold_release",
+    "legal_hold_set",
     "report_back_publish",
     "report_back_save",
     "report_backs_remind_missing",
+    "retention_policies_ensure",
+    "retention_run",
 ]

@@ -41,6 +41,8 @@ class Application(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the retention schedule deleted the young applicant's details after the program.
+    minor_details_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("application")
@@ -52,13 +54,15 @@ class Application(models.Model):
 
     @property
     def is_for_minor(self) -> bool:
-        return hasattr(self, "minor")
+        return self.minor_details_removed_at is not None or hasattr(self, "minor")
 
     @property
     def applicant_name(self) -> str:
         try:
             return self.minor.child_name
         except MinorDetails.DoesNotExist:
+            if self.minor_details_removed_at:
+                return str(_("Young person (details removed)"))
             return self.user.get_full_name()
 
 

@@ -206,6 +206,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set when the retention schedule blanked a guest's name, email and phone.
+    contact_removed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
@@ -225,7 +227,10 @@ class Registration(models.Model):
             ),
             models.CheckConstraint(
                 name="registration_user_or_guest_contact",
-                condition=Q(user__isnull=False) | ~Q(guest_email="") | ~Q(guest_phone=""),
+                condition=Q(user__isnull=False)
+                | ~Q(guest_email="")
+                | ~Q(guest_phone="")
+                | Q(contact_removed_at__isnull=False),
             ),
             models.CheckConstraint(
                 name="registration_waitlist_has_time",
@@ -248,7 +253,9 @@ class Registration(models.Model):
 
     @property
     def name(self) -> str:
-        return self.user.get_full_name() if self.user_id else self.guest_name
+        if self.user_id:
+            return self.user.get_full_name()
+        return self.guest_name or (_("Guest (details removed)") if self.contact_removed_at else "")
 
     @property
     def needs(self) -> list[str]:

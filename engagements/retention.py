@@ -1,0 +1,108 @@
+"""The retention schedule: a registry of rules, one per kind of personal data.
+
+A rule names the data, its default period, how to find what is past its period (`select_due`), the
+path to the legal-hold flag that protects it (`hold_lookup`), and how to purge or anonymise it
+(`apply`). The platform registers its own rules; spectrum apps register theirs in
+AppConfig.ready(), so the platform never imports them. `engagements.services.retention` runs them.
+
+Contract for a rule:
+- `select_due(cutoff)` returns a queryset of the rows whose period ended at or before `cutoff` and
+  that still hold the data the rule removes, so a second run finds nothing (idempotency);
+- `hold_lookup` is an ORM path from that model to a `legal_hold` boolean; a row whose path ends in
+  a null relation is not held;
+- `apply(queryset, now)` purges or anonymises exactly the rows of `queryset` (already locked and
+  not held) and returns how many it changed. It runs inside the rule's transaction.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Max, Q, QuerySet
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    key: str
+    label: Promise | str
+    description: Promise | str
+    default_days: int
+    select_due: Callable[[datetime], QuerySet]
+    hold_lookup: str
+    apply: Callable[[QuerySet, datetime], int]
+
+    def held_q(self) -> Q:
+        return Q(**{self.hold_lookup: True})
+
+    def released_q(self) -> Q:
+        # A null relation on the way (a notice with no engagement) means nothing holds the row.
+        return Q(**{self.hold_lookup: False}) | Q(**{f"{self.hold_lookup}__isnull": True})
+
+
+_rules: dict[str, RetentionRule] = {}
+
+
+def register(rule: RetentionRule) -> None:
+    _rules[rule.key] = rule
+
+
+def rules() -> list[RetentionRule]:
+    return [_rules[key] for key in sorted(_rules)]
+
+
+def rule_label(key: str):
+    rule = _rules.get(key)
+    return rule.label if rule else key
+
+
+def engagements_reported_back_before(cutoff: datetime) -> QuerySet:
+    """Ids of engagements whose latest published report-back is at or before `cutoff`.
+
+    The latest one counts, so contacts stay while the agency is still reporting back; an
+    engagement with no published report-back is never due.
+    """
+    from .models import Engagement
+
+    return (
+        Engagement.objects.annotate(last_report_back=Max("report_backs__published_at"))
+        .filter(last_report_back__lte=cutoff)
+        .values("pk")
+    )
+
+
+# --- The platform's own rule: guest contact details left with an input -------------------------
+
+
+def _inputs_due(cutoff: datetime) -> QuerySet:
+    from .models import Input
+
+    return Input.objects.filter(engagement__in=engagements_reported_back_before(cutoff)).exclude(
+        contact_name="", contact_email="", contact_phone=""
+    )
+
+
+def _inputs_anonymise(queryset: QuerySet, now: datetime) -> int:
+    # The input, its text and its place in the loop stay; only the way to reach the guest goes.
+    return queryset.update(
+        contact_name="", contact_email="", contact_phone="", contact_consent=False
+    )
+
+
+def register_platform_rules() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    register(
+        RetentionRule(
+            key="input_guest_contacts",
+            label=_("Guest contact details left with comments and questions"),
+            description=_(
+                "Name, email and phone a guest left with an input are blanked this many days "
+                "after the engagement's latest report-back was published. The input stays."
+            ),
+            default_days=90,
+            select_due=_inputs_due,
+            hold_lookup="engagement__legal_hold",
+            apply=_inputs_anonymise,
+        )
+    )

@@ -1,0 +1,163 @@
+"""Running the retention schedule, and setting or releasing legal holds."""
+
+import logging
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from accounts.models import User
+
+from ..models import LegalHold, RetentionPolicy, RetentionRun
+from ..retention import RetentionRule, rules
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RuleResult:
+    key: str
+    label: str
+    period_days: int
+    enabled: bool
+    due: int = 0
+    held: int = 0
+    done: int = 0
+    error: str = ""
+
+
+@dataclass
+class RetentionReport:
+    run: RetentionRun
+    dry_run: bool
+    rows: list[RuleResult]
+
+    @property
+    def total_done(self) -> int:
+        return sum(row.done for row in self.rows)
+
+
+def retention_policies_ensure() -> dict[str, RetentionPolicy]:
+    """Every registered rule has its policy row; a missing one is created with the rule's default
+    period, so a records officer finds them all in the admin and changes them there."""
+    policies = {policy.key: policy for policy in RetentionPolicy.objects.all()}
+    for rule in rules():
+        if rule.key not in policies:
+            policies[rule.key], _created = RetentionPolicy.objects.get_or_create(
+                key=rule.key, defaults={"period_days": rule.default_days}
+            )
+    return policies
+
+
+def _run_rule(*, rule: RetentionRule, policy: RetentionPolicy, dry_run: bool, now: datetime):
+    result = RuleResult(
+        key=rule.key,
+        label=str(rule.label),
+        period_days=policy.period_days,
+        enabled=policy.enabled,
+    )
+    cutoff = now - timedelta(days=policy.period_days)
+    with transaction.atomic():
+        due = rule.select_due(cutoff)
+        counts = due.aggregate(
+            due=Count("pk", filter=rule.released_q()), held=Count("pk", filter=rule.held_q())
+        )
+        result.due, result.held = counts["due"], counts["held"]
+        if dry_run or not policy.enabled or not result.due:
+            return result
+        # Lock what this rule changes; rows another run holds are left for the next run.
+        locked = list(
+            due.filter(rule.released_q())
+            .select_for_update(of=("self",), skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        model = due.model
+        result.done = rule.apply(model._default_manager.filter(pk__in=locked), now)
+    return result
+
+
+def retention_run(*, dry_run: bool, now: datetime | None = None, triggered_by: str = ""):
+    """Count, and unless `dry_run` purge or anonymise, what every rule finds past its period.
+
+    Each rule runs in its own transaction and locks the rows it changes; held rows are counted,
+    never touched. A rule that fails is rolled back and reported; the others still run. Running it
+    twice changes nothing the second time. Records a RetentionRun and logs the counts.
+    """
+    now = now or timezone.now()
+    run = RetentionRun.objects.create(dry_run=dry_run, as_of=now, triggered_by=triggered_by[:100])
+    policies = retention_policies_ensure()
+    rows = []
+    for rule in rules():
+        try:
+            row = _run_rule(rule=rule, policy=policies[rule.key], dry_run=dry_run, now=now)
+        except Exception as error:
+            logger.exception("retention rule %s failed", rule.key)
+            row = RuleResult(
+                key=rule.key,
+                label=str(rule.label),
+                period_days=policies[rule.key].period_days,
+                enabled=policies[rule.key].enabled,
+                error=f"{type(error).__name__}: {error}"[:300],
+            )
+        logger.info(
+            "retention %s %s: due=%d held=%d done=%d",
+            "dry-run" if dry_run else "apply",
+            row.key,
+            row.due,
+            row.held,
+            row.done,
+        )
+        rows.append(row)
+    run.report = {row.key: {k: v for k, v in asdict(row).items() if k != "key"} for row in rows}
+    run.finished_at = timezone.now()
+    run.save(update_fields=["report", "finished_at"])
+    return RetentionReport(run=run, dry_run=dry_run, rows=rows)
+
+
+@transaction.atomic
+def legal_hold_set(*, obj: LegalHold, reason: str, set_by: User | None) -> LegalHold:
+    """Put `obj` (an engagement or a case) under legal hold. Locks its row."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("A legal hold needs a reason.")
+    obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    obj.legal_hold, obj.legal_hold_reason = True, reason
+    obj.legal_hold_set_by, obj.legal_hold_set_at = set_by, timezone.now()
+    obj.save(
+        update_fields=[
+            "legal_hold",
+            "legal_hold_reason",
+            "legal_hold_set_by",
+            "legal_hold_set_at",
+        ]
+    )
+    logger.info(
+        "legal hold set on %s %s by %s", obj._meta.label, obj.pk, getattr(set_by, "pk", None)
+    )
+    return obj
+
+
+@transaction.atomic
+def legal_hold_release(*, obj: LegalHold, released_by: User | None) -> LegalHold:
+    """Release the hold: the next retention run treats the data like any other. Locks the row."""
+    obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    logger.info(
+        "legal hold released on %s %s by %s (was: %s)",
+        obj._meta.label,
+        obj.pk,
+        getattr(released_by, "pk", None),
+        obj.legal_hold_reason,
+    )
+    obj.legal_hold, obj.legal_hold_reason = False, ""
+    obj.legal_hold_set_by, obj.legal_hold_set_at = None, None
+    obj.save(
+        update_fields=[
+            "legal_hold",
+            "legal_hold_reason",
+            "legal_hold_set_by",
+            "legal_hold_set_at",
+        ]
+    )
+    return obj

@@ -1,0 +1,127 @@
+"""Retention rules for programs: guests' contact details on sign-ups and ride-out requests, and
+young applicants' details. Registered with the platform's schedule in ProgramsConfig.ready()."""
+
+from datetime import datetime
+
+from django.db.models import DateTimeField, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
+from django.utils.translation import gettext_lazy as _
+
+from engagements.retention import RetentionRule, engagements_reported_back_before, register
+
+from .models import Application, MinorDetails, Registration, RideOutRequest, Session
+from .models.sessions import SessionStatus
+
+# --- Guests who signed up without an account -----------------------------------------------------
+
+
+def _registrations_due(cutoff: datetime) -> QuerySet:
+    return Registration.objects.filter(
+        user__isnull=True,
+        session__program__engagement__in=engagements_reported_back_before(cutoff),
+    ).exclude(guest_name="", guest_email="", guest_phone="", needs_other="")
+
+
+def _registrations_anonymise(queryset: QuerySet, now: datetime) -> int:
+    # The sign-up stays (attendance counts, accommodations asked for); who it was goes.
+    return queryset.update(
+        guest_name="", guest_email="", guest_phone="", needs_other="", contact_removed_at=now
+    )
+
+
+# --- Guardians named on ride-out requests ------------------------------------------------------
+
+
+def _rideout_guardians_due(cutoff: datetime) -> QuerySet:
+    return RideOutRequest.objects.filter(
+        program__engagement__in=engagements_reported_back_before(cutoff)
+    ).exclude(guardian_name="", guardian_email="")
+
+
+def _rideout_guardians_anonymise(queryset: QuerySet, now: datetime) -> int:
+    # The consent time stays as the record that consent was given.
+    return queryset.update(guardian_name="", guardian_email="")
+
+
+# --- Young applicants' details -------------------------------------------------------------
+
+
+def _last_session_end(**filters) -> Subquery:
+    return Subquery(
+        Session.objects.filter(**filters)
+        .exclude(status=SessionStatus.CANCELLED)
+        .order_by()
+        .values(*filters)
+        .annotate(last=Max("ends_at"))
+        .values("last")[:1],
+        output_field=DateTimeField(),
+    )
+
+
+def _minors_due(cutoff: datetime) -> QuerySet:
+    """The program ends with the last session of the applicant's cohort; without a cohort (or
+    sessions in it), with the later of the engagement's end and the program's last session."""
+    cohort_end = _last_session_end(cohort=OuterRef("application__cohort"))
+    program_last = _last_session_end(program=OuterRef("application__program"))
+    engagement_end = "application__program__engagement__ends_at"
+    # Greatest() is NULL on SQLite when either side is; Coalesce makes both sides present.
+    program_end = Greatest(
+        Coalesce(engagement_end, program_last), Coalesce(program_last, engagement_end)
+    )
+    return MinorDetails.objects.annotate(program_ended=Coalesce(cohort_end, program_end)).filter(
+        program_ended__lte=cutoff
+    )
+
+
+def _minors_remove(queryset: QuerySet, now: datetime) -> int:
+    application_ids = list(queryset.values_list("application_id", flat=True))
+    _total, by_model = queryset.delete()
+    # The application stays (it counts towards the program's figures), marked as a minor's.
+    Application.objects.filter(pk__in=application_ids).update(minor_details_removed_at=now)
+    return by_model.get(MinorDetails._meta.label, 0)
+
+
+def register_rules() -> None:
+    register(
+        RetentionRule(
+            key="registration_guest_contacts",
+            label=_("Guest contact details on session sign-ups"),
+            description=_(
+                "Name, email, phone and free-text needs of people who signed up without an "
+                "account are blanked this many days after the engagement's latest report-back. "
+                "The sign-up and its attendance stay."
+            ),
+            default_days=90,
+            select_due=_registrations_due,
+            hold_lookup="session__program__engagement__legal_hold",
+            apply=_registrations_anonymise,
+        )
+    )
+    register(
+        RetentionRule(
+            key="rideout_guardian_contacts",
+            label=_("Guardians' names and emails on ride-out requests"),
+            description=_(
+                "Blanked this many days after the ride-out program's latest report-back."
+            ),
+            default_days=90,
+            select_due=_rideout_guardians_due,
+            hold_lookup="program__engagement__legal_hold",
+            apply=_rideout_guardians_anonymise,
+        )
+    )
+    register(
+        RetentionRule(
+            key="minor_details",
+            label=_("Young applicants' details (name, birth date, school, guardian)"),
+            description=_(
+                "Deleted this many days after the last session of the young person's cohort "
+                "(or of the program, or the engagement's end). The application stays, marked as "
+                "a young person's."
+            ),
+            default_days=365,
+            select_due=_minors_due,
+            hold_lookup="application__program__engagement__legal_hold",
+            apply=_minors_remove,
+        )
+    )

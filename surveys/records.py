@@ -1,0 +1,103 @@
+"""A survey's responses for a public-records request: nothing that identifies who answered, and
+every free-text answer marked for a records officer to review before release.
+
+Left out for every anonymity mode: the respondent (user, email, name), the response's id, any
+participation key or invitation token, and any time finer than the date. Rows come in date order
+and, within a day, in the random order of the response ids, so order reveals nothing either.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from .models import Question, Response, ResponseMode, Survey
+from .selectors import survey_questions
+
+
+@dataclass
+class RecordsExport:
+    preamble: list[list[str]]
+    header: list[str]
+    rows: Iterator[list[str]]
+    response_count: int
+
+
+def review_marker() -> str:
+    return _("[REVIEW BEFORE RELEASE]")
+
+
+def _responses(survey: Survey) -> QuerySet[Response]:
+    # No select_related("user"): the respondent is never read.
+    return (
+        survey.responses.select_related("neighborhood")
+        .prefetch_related("answers__choice")
+        .only("id", "survey_id", "submitted_on", "language", "mode", "neighborhood__name")
+        .order_by("submitted_on", "id")
+    )
+
+
+def _cell(question: Question, values: list[str]) -> str:
+    text = "; ".join(value for value in values if value)
+    if question.is_text and text:
+        return f"{review_marker()} {text}"
+    return text
+
+
+def survey_public_records(*, survey: Survey, today: date) -> RecordsExport:
+    questions = survey_questions(survey=survey)
+    responses = _responses(survey)
+    preamble = [
+        [_("Public records export"), survey.title],
+        [_("Exported on"), today.isoformat()],
+        [
+            _("Warning"),
+            _(
+                "Identity fields are removed, but free-text answers may contain personal "
+                "information. Every free-text answer is marked %(marker)s: review and redact it "
+                "before release."
+            )
+            % {"marker": review_marker()},
+        ],
+        [],
+    ]
+    header = [
+        _("Response"),
+        _("Date"),
+        _("Language"),
+        _("Paper"),
+        _("Neighborhood"),
+        *(question.text for question in questions),
+        _("Review before release"),
+    ]
+
+    def rows() -> Iterator[list[str]]:
+        for number, response in enumerate(responses.iterator(chunk_size=500), start=1):
+            by_question: dict[int, list[str]] = {}
+            for answer in response.answers.all():
+                if answer.choice_id:
+                    value = answer.choice.text
+                elif answer.number is not None:
+                    value = str(answer.number)
+                else:
+                    value = answer.text
+                by_question.setdefault(answer.question_id, []).append(value)
+            cells = [_cell(question, by_question.get(question.pk, [])) for question in questions]
+            has_free_text = any(
+                question.is_text and cell for question, cell in zip(questions, cells, strict=True)
+            )
+            yield [
+                str(number),
+                response.submitted_on.isoformat(),
+                response.language,
+                _("yes") if response.mode == ResponseMode.PAPER else "",
+                response.neighborhood.name if response.neighborhood_id else "",
+                *cells,
+                _("yes") if has_free_text else _("no"),
+            ]
+
+    return RecordsExport(
+        preamble=preamble, header=header, rows=rows(), response_count=responses.count()
+    )

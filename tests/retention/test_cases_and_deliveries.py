@@ -1,0 +1,139 @@
+"""Confidential cases (files leave the private storage) and the delivery log (stats stay)."""
+
+import pytest
+from django.urls import reverse
+
+from advisory_boards.models import AccessLog, CaseFile, ConflictDeclaration
+from engagements.services import legal_hold_release, legal_hold_set, retention_run
+from notices.models import Delivery, DeliveryStatus
+from notices.selectors import notice_delivery_stats, notice_list_for_staff
+from programs.models import MinorDetails
+from tests.advisory_boards.conftest import add_member
+
+from .conftest import decided_case, delivery, minor_application, released_notice
+
+pytestmark = pytest.mark.django_db
+
+
+def counts(report, key):
+    row = next(row for row in report.rows if row.key == key)
+    return row.due, row.held, row.done
+
+
+def test_case_material_and_files_are_purged_after_the_period(now):
+    case, case_file = decided_case(reference="CR-1", decided_days_ago=2000)
+    recent, recent_file = decided_case(reference="CR-2", decided_days_ago=30)
+    storage = case_file.file.storage
+    name = case_file.file.name
+    assert storage.exists(name)
+    membership = add_member(case.board).board_memberships.get()
+    ConflictDeclaration.objects.create(
+        membership=membership, case=case, has_conflict=True, details="I know the complainant"
+    )
+
+    assert counts(retention_run(dry_run=True, now=now), "case_material") == (1, 0, 0)
+    assert storage.exists(name)
+
+    assert counts(retention_run(dry_run=False, now=now), "case_material") == (1, 0, 1)
+    case.refresh_from_db()
+    assert case.purged_at is not None
+    assert (case.summary, case.findings, case.recommendation, case.agency_decision) == (
+        "",
+        "",
+        "",
+        "",
+    )
+    assert case.reference == "CR-1"
+    assert not CaseFile.objects.filter(case=case).exists()
+    assert not storage.exists(name)
+    assert not AccessLog.objects.filter(case=case).exists()
+    assert ConflictDeclaration.objects.get(case=case).details == ""
+    # The recent case is untouched.
+    recent.refresh_from_db()
+    assert recent.summary
+    assert recent_file.file.storage.exists(recent_file.file.name)
+    assert AccessLog.objects.filter(case=recent).exists()
+
+
+def test_held_case_keeps_its_files_until_released(now, agency_admin):
+    case, case_file = decided_case(decided_days_ago=2000)
+    legal_hold_set(obj=case, reason="Lawsuit pending", set_by=agency_admin)
+    assert counts(retention_run(dry_run=False, now=now), "case_material") == (0, 1, 0)
+    assert case_file.file.storage.exists(case_file.file.name)
+    assert CaseFile.objects.filter(case=case).exists()
+
+    legal_hold_release(obj=case, released_by=agency_admin)
+    assert counts(retention_run(dry_run=False, now=now), "case_material") == (1, 0, 1)
+    assert not case_file.file.storage.exists(case_file.file.name)
+
+
+def test_old_board_access_log_entries_are_deleted_but_case_entries_wait_for_the_case(now):
+    case, _file = decided_case(decided_days_ago=30)
+    AccessLog.objects.all().update(at=now.replace(year=now.year - 8))
+    AccessLog.objects.create(
+        user=agency_user(), board=case.board, action="view", what="draft 3", path="/"
+    )
+    AccessLog.objects.filter(case__isnull=True).update(at=now.replace(year=now.year - 8))
+    assert counts(retention_run(dry_run=False, now=now), "board_access_log") == (1, 0, 1)
+    assert AccessLog.objects.filter(case=case).count() == 1
+
+
+def agency_user():
+    from tests.factories import UserFactory
+
+    return UserFactory()
+
+
+def test_delivery_purge_keeps_the_notice_statistics(now, staff, client):
+    notice = released_notice()
+    delivery(notice, address="a@example.org", days_ago=200)
+    delivery(notice, address="b@example.org", days_ago=200, status=DeliveryStatus.FAILED)
+    delivery(notice, address="c@example.org", days_ago=200, language="es")
+    delivery(notice, address="d@example.org", days_ago=10)
+    delivery(notice, address="e@example.org", days_ago=200, status=DeliveryStatus.PENDING)
+    before_stats = notice_delivery_stats(notice=notice)
+    before_list = notice_list_for_staff().get(pk=notice.pk)
+
+    assert counts(retention_run(dry_run=False, now=now), "notice_deliveries") == (3, 0, 3)
+    assert set(Delivery.objects.values_list("address", flat=True)) == {
+        "d@example.org",
+        "e@example.org",  # pending: still the outbox's
+    }
+    notice.refresh_from_db()
+    assert notice_delivery_stats(notice=notice) == before_stats
+    after_list = notice_list_for_staff().get(pk=notice.pk)
+    assert (after_list.delivery_count, after_list.sent_count, after_list.failed_count) == (
+        before_list.delivery_count,
+        before_list.sent_count,
+        before_list.failed_count,
+    )
+    assert (after_list.delivery_count, after_list.sent_count, after_list.failed_count) == (5, 3, 1)
+    # A second purge adds to the kept counts rather than replacing them.
+    Delivery.objects.filter(address="d@example.org").update(created_at=now.replace(year=2000))
+    retention_run(dry_run=False, now=now)
+    notice.refresh_from_db()
+    assert notice_delivery_stats(notice=notice) == before_stats
+    client.force_login(staff)
+    page = client.get(reverse("staff:notices:detail", kwargs={"pk": notice.pk}))
+    assert page.status_code == 200
+    assert b"a@example.org" not in page.content
+
+
+def test_deliveries_of_a_held_engagement_are_kept(now, agency_admin):
+    from tests.factories import EngagementFactory
+
+    engagement = EngagementFactory()
+    notice = released_notice(engagement)
+    delivery(notice, address="a@example.org", days_ago=200)
+    other = released_notice()
+    delivery(other, address="b@example.org", days_ago=200)
+    legal_hold_set(obj=engagement, reason="Records request", set_by=agency_admin)
+    assert counts(retention_run(dry_run=False, now=now), "notice_deliveries") == (1, 1, 1)
+    assert Delivery.objects.filter(notice=notice).exists()
+    assert not Delivery.objects.filter(notice=other).exists()
+
+
+def test_minor_details_without_a_cohort_follow_the_program(now):
+    application = minor_application(ended_days_ago=400, with_cohort=False)
+    retention_run(dry_run=False, now=now)
+    assert not MinorDetails.objects.filter(application=application).exists()
