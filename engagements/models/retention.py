@@ -54,8 +54,11 @@ class RetentionPolicy(models.Model):
     )
     enabled = models.BooleanField(
         _("purge what is due"),
-        default=True,
-        help_text=_("When off, the rule is still counted in every report but nothing is removed."),
+        default=False,
+        help_text=_(
+            "When off, the rule is still counted in every report but nothing is removed. Switch it "
+            "on once the period matches the agency's records schedule."
+        ),
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

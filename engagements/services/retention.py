@@ -41,12 +41,17 @@ class RetentionReport:
 
 def retention_policies_ensure() -> dict[str, RetentionPolicy]:
     """Every registered rule has its policy row; a missing one is created with the rule's default
-    period, so a records officer finds them all in the admin and changes them there."""
+    period, so a records officer finds them all in the admin and changes them there.
+
+    A new rule starts switched off: public-records law may require the agency to keep some of this
+    longer than our defaults, so nothing is removed until someone who knows the agency's schedule
+    has checked the period and switched the rule on. Until then every run still reports what
+    would be due."""
     policies = {policy.key: policy for policy in RetentionPolicy.objects.all()}
     for rule in rules():
         if rule.key not in policies:
             policies[rule.key], _created = RetentionPolicy.objects.get_or_create(
-                key=rule.key, defaults={"period_days": rule.default_days}
+                key=rule.key, defaults={"period_days": rule.default_days, "enabled": False}
             )
     return policies
 

@@ -14,6 +14,16 @@ from tests.factories import EngagementFactory, UserFactory, program_factory, ses
 DAY = timedelta(days=1)
 
 
+@pytest.fixture(autouse=True)
+def rules_switched_on(db):
+    """Rules start switched off on a new portal; these tests are about what they do when on."""
+    from engagements.models import RetentionPolicy
+    from engagements.services import retention_policies_ensure
+
+    retention_policies_ensure()
+    RetentionPolicy.objects.update(enabled=True)
+
+
 @pytest.fixture
 def now():
     return timezone.now()

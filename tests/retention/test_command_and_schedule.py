@@ -164,3 +164,19 @@ def test_outreach_staff_cannot_set_a_hold_or_see_cases(staff, client):
     url = reverse("admin:advisory_boards_case_change", args=[case.pk])
     assert client.get(url).status_code in (302, 403)
     assert not staff.has_perm("engagements.manage_legal_hold")
+
+
+def test_a_new_portal_removes_nothing_until_a_rule_is_switched_on(now):
+    from engagements.models import RetentionPolicy
+    from engagements.services import retention_run
+    from tests.retention.conftest import guest_input, reported_engagement
+
+    RetentionPolicy.objects.all().delete()  # as on a portal that never ran the schedule
+    item = guest_input(reported_engagement(days_ago=400, now=now))
+    report = retention_run(dry_run=False, now=now)
+    item.refresh_from_db()
+    assert item.contact_email == "ann@example.org"
+    row = next(row for row in report.rows if row.key == "input_guest_contacts")
+    assert row.due == 1
+    assert row.done == 0
+    assert not RetentionPolicy.objects.filter(enabled=True).exists()
