@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import models
+from django.db.models import CharField, F
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from .models import Input
@@ -35,8 +37,10 @@ class Channel(models.TextChoices):
 class Taking:
     """One act of taking part. `person` identifies the person across sources: "u:<user id>" for
     account holders, "g:<email or phone>" for guests, or a key unique to the record when nothing
-    identifies them (they count as one person each). `neighborhood_id` is where the person lives
-    when the record says so, not where the engagement took place."""
+    identifies them (they count as one person each). `language` and `neighborhood_id` describe the
+    person: from the profile for account holders (sources join it in, so the figures need no
+    second pass over people), otherwise from the record; the neighborhood is where they live, never
+    where the engagement took place."""
 
     person: str
     user_id: int | None
@@ -83,6 +87,17 @@ _INPUT_CHANNEL = {
 }
 
 
+def profile_language(user_field: str, record_field: str = "language"):
+    """The account's preferred language, else the record's (for values_list)."""
+    return Coalesce(NullIf(F(f"{user_field}__language"), models.Value("")), F(record_field))
+
+
+def raw_text(field: str):
+    """A column read as plain text, skipping the field's Python conversion (e.g. phone parsing,
+    which costs more than the query for a year of records)."""
+    return models.ExpressionWrapper(F(field), output_field=CharField())
+
+
 def input_takings(start: datetime, end: datetime) -> Iterable[Taking]:
     rows = (
         Input.objects.filter(received_at__gte=start, received_at__lt=end)
@@ -92,24 +107,24 @@ def input_takings(start: datetime, end: datetime) -> Iterable[Taking]:
             "pk",
             "author_id",
             "contact_email",
-            "contact_phone",
+            raw_text("contact_phone"),
             "source",
-            "language",
+            profile_language("author"),
+            "author__neighborhood_id",
             "engagement_id",
         )
         .order_by()
     )
-    for pk, author_id, email, phone, source, language, engagement_id in rows.iterator(
+    for pk, author_id, email, phone, source, language, home, engagement_id in rows.iterator(
         chunk_size=2000
     ):
         yield Taking(
-            person=person_key(
-                user_id=author_id, email=email, phone=str(phone or ""), record=f"input:{pk}"
-            ),
+            person=person_key(user_id=author_id, email=email, phone=phone, record=f"input:{pk}"),
             user_id=author_id,
             activity=Activity.INPUT,
             channel=_INPUT_CHANNEL.get(source, Channel.ONLINE),
             language=language,
+            neighborhood_id=home,
             engagement_id=engagement_id,
         )
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import AgeBand, Demographics, RaceEthnicity, User
+from accounts.models import AgeBand, Demographics, RaceEthnicity
 from engagements.models import CommunityFigures, Neighborhood
 from engagements.participation import Activity, Channel, takings
 from engagements.suppression import SMALL_CELL, suppress
@@ -76,6 +76,7 @@ class EquityReport:
     by_activity: list[tuple[str, int | None]]
     dimensions: list[Dimension] = field(default_factory=list)
     neighborhoods_without_figures: list[str] = field(default_factory=list)
+    computed_at: datetime = field(default_factory=timezone.now)
 
     def dimension(self, key: str) -> Dimension:
         return next(dimension for dimension in self.dimensions if dimension.key == key)
@@ -100,8 +101,8 @@ def period_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def people_in_period(*, start: date, end: date) -> dict[str, _Person]:
-    """Everyone who took part, keyed by person, with what their records say (guests) or their
-    profile (account holders) for neighborhood and language."""
+    """Everyone who took part, keyed by person, described by their profile (account holders) or
+    their records (guests), as the sources report them."""
     people: dict[str, _Person] = defaultdict(_Person)
     lower, upper = period_bounds(start, end)
     for taking in takings(start=lower, end=upper):
@@ -111,18 +112,6 @@ def people_in_period(*, start: date, end: date) -> dict[str, _Person]:
         person.channels.add(taking.channel)
         person.language = taking.language or person.language
         person.neighborhood_id = taking.neighborhood_id or person.neighborhood_id
-    user_ids = [person.user_id for person in people.values() if person.user_id]
-    profiles = {
-        pk: (language, neighborhood_id)
-        for pk, language, neighborhood_id in User.objects.filter(pk__in=user_ids)
-        .values_list("pk", "language", "neighborhood_id")
-        .iterator(chunk_size=2000)
-    }
-    for person in people.values():
-        if person.user_id in profiles:
-            language, neighborhood_id = profiles[person.user_id]
-            person.language = language or person.language
-            person.neighborhood_id = neighborhood_id or person.neighborhood_id
     return people
 
 
@@ -253,15 +242,15 @@ def equity_report(*, start: date, end: date) -> EquityReport:
         note=_("A person who took part in several ways counts once in each."),
     )
 
-    consented = {
-        user_id: (age_band, races)
-        for user_id, age_band, races in Demographics.objects.filter(
-            user_id__in=[p.user_id for p in people.values() if p.user_id]
-        )
-        .values_list("user_id", "age_band", "race_ethnicity")
-        .iterator(chunk_size=2000)
-    }
-    described = [consented[p.user_id] for p in people.values() if p.user_id in consented]
+    # Read every consenting person's row rather than pass a list of (possibly 100,000) ids to the
+    # database, which costs more in building the query than in reading a few extra rows.
+    described = [
+        (age_band, races)
+        for user_id, age_band, races in Demographics.objects.values_list(
+            "user_id", "age_band", "race_ethnicity"
+        ).iterator(chunk_size=5000)
+        if f"u:{user_id}" in people
+    ]
     ages = Counter(
         age if age and age != AgeBand.PREFER_NOT else NOT_STATED for age, _races in described
     )

@@ -5,10 +5,11 @@ with the cells that would let a reader work it out from the totals.
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagements.models import Category, Engagement, Neighborhood
@@ -59,6 +60,7 @@ class Transparency:
     end: date
     activity: ActivityTable
     accountability: PublicAccountability
+    computed_at: datetime = field(default_factory=timezone.now)
 
 
 def _engagements_in_period(start: date, end: date) -> list[Engagement]:

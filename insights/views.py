@@ -7,6 +7,7 @@ from accounts.decorators import permission_required_or_403
 from engagements import panels
 from engagements.exports import csv_response
 
+from .cache import cached_figures
 from .equity import equity_report
 from .forms import PeriodForm
 from .transparency import transparency
@@ -20,7 +21,9 @@ def _hidden(value) -> str:
 def equity(request):
     form = PeriodForm(request.GET or None)
     start, end = form.period()
-    report = equity_report(start=start, end=end)
+    report = cached_figures(
+        "equity", start=start, end=end, build=lambda: equity_report(start=start, end=end)
+    )
     return render(request, "insights/equity.html", {"form": form, "report": report})
 
 
@@ -28,7 +31,9 @@ def equity(request):
 def equity_csv(request):
     form = PeriodForm(request.GET or None)
     start, end = form.period()
-    report = equity_report(start=start, end=end)
+    report = cached_figures(
+        "equity", start=start, end=end, build=lambda: equity_report(start=start, end=end)
+    )
     rows = [[_("Participants, all"), "", _hidden(report.total), "", "", "", ""]]
     rows += [
         [_("Activity"), label, _hidden(count), "", "", "", ""]
@@ -71,7 +76,12 @@ def transparency_page(request):
         "insights/transparency.html",
         {
             "form": form,
-            "data": transparency(start=start, end=end),
+            "data": cached_figures(
+                "transparency",
+                start=start,
+                end=end,
+                build=lambda: transparency(start=start, end=end),
+            ),
             "sections": panels.transparency_sections(),
             "nav": "accountability",
         },

@@ -3,7 +3,14 @@
 from collections.abc import Iterable
 from datetime import datetime
 
-from engagements.participation import Activity, Channel, Taking, person_key
+from engagements.participation import (
+    Activity,
+    Channel,
+    Taking,
+    person_key,
+    profile_language,
+    raw_text,
+)
 
 from .models import Application, Registration
 
@@ -16,34 +23,39 @@ def program_takings(start: datetime, end: datetime) -> Iterable[Taking]:
             "pk",
             "user_id",
             "guest_email",
-            "guest_phone",
-            "language",
+            raw_text("guest_phone"),
+            profile_language("user"),
+            "user__neighborhood_id",
             "session__program__engagement_id",
         )
         .order_by()
     )
-    for pk, user_id, email, phone, language, engagement_id in attended.iterator(chunk_size=2000):
+    for pk, user_id, email, phone, language, home, engagement_id in attended.iterator(
+        chunk_size=2000
+    ):
         yield Taking(
             person=person_key(
-                user_id=user_id, email=email, phone=str(phone or ""), record=f"registration:{pk}"
+                user_id=user_id, email=email, phone=phone, record=f"registration:{pk}"
             ),
             user_id=user_id,
             activity=Activity.ATTENDED,
             channel=Channel.IN_PERSON,
             language=language,
+            neighborhood_id=home,
             engagement_id=engagement_id,
         )
     applied = (
         Application.objects.filter(created_at__gte=start, created_at__lt=end)
-        .values_list("user_id", "user__language", "program__engagement_id")
+        .values_list("user_id", "user__language", "user__neighborhood_id", "program__engagement_id")
         .order_by()
     )
-    for user_id, language, engagement_id in applied.iterator(chunk_size=2000):
+    for user_id, language, home, engagement_id in applied.iterator(chunk_size=2000):
         yield Taking(
             person=person_key(user_id=user_id, record=""),
             user_id=user_id,
             activity=Activity.APPLICATION,
             channel=Channel.ONLINE,
             language=language,
+            neighborhood_id=home,
             engagement_id=engagement_id,
         )

@@ -6,7 +6,10 @@ counted as people here (their neighborhood and language breakdowns live on the r
 from collections.abc import Iterable
 from datetime import datetime
 
-from engagements.participation import Activity, Channel, Taking, person_key
+from django.db.models import F
+from django.db.models.functions import Coalesce
+
+from engagements.participation import Activity, Channel, Taking, person_key, profile_language
 
 from .models import Anonymity, Response, ResponseMode
 
@@ -19,7 +22,13 @@ def survey_takings(start: datetime, end: datetime) -> Iterable[Taking]:
             submitted_on__gte=start.date(),
             submitted_on__lt=end.date(),
         )
-        .values_list("user_id", "mode", "language", "neighborhood_id", "survey__engagement_id")
+        .values_list(
+            "user_id",
+            "mode",
+            profile_language("user"),
+            Coalesce(F("user__neighborhood_id"), F("neighborhood_id")),
+            "survey__engagement_id",
+        )
         .order_by()
     )
     for user_id, mode, language, neighborhood_id, engagement_id in rows.iterator(chunk_size=2000):

@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -173,6 +174,7 @@ def test_only_staff_and_admins_see_equity(client, who, status):
 
 
 def _queries(client, url) -> int:
+    cache.clear()  # the figures of a period are cached; measure their making
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -193,3 +195,15 @@ def test_equity_page_queries_do_not_grow_with_participants(client, town):
             registration=registration_create(session=session, user=user, language="en")
         )
     assert _queries(client, url) == few
+
+
+def test_figures_are_kept_for_a_few_minutes_per_period_and_language(client, town):
+    client.force_login(staff_user())
+    url = reverse("staff:insights:equity")
+    client.get(url)
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as spanish:
+        assert client.get(url.replace("/en/", "/es/")).status_code == 200
+    # The second view reads only the session and the user; Spanish labels are made afresh.
+    assert len(again) < len(spanish)
