@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.db.models import F, QuerySet
 from django.http import Http404
 
@@ -6,10 +8,26 @@ from engagements.models import Engagement, Format, Input
 from .models import Announcement, QuestionReview, QuestionStatus
 
 
-def announcement_list_published(*, kind: str = "") -> QuerySet[Announcement]:
-    qs = Announcement.objects.published().prefetch_related("topics", "neighborhoods")
+def announcement_list_published(
+    *,
+    kind: str = "",
+    topic=None,
+    neighborhood=None,
+    published_since: datetime | None = None,
+) -> QuerySet[Announcement]:
+    qs = (
+        Announcement.objects.published()
+        .select_related("engagement")
+        .prefetch_related("topics", "neighborhoods")
+    )
     if kind:
         qs = qs.filter(kind=kind)
+    if topic is not None:
+        qs = qs.filter(topics=topic)
+    if neighborhood is not None:
+        qs = qs.filter(neighborhoods=neighborhood)
+    if published_since is not None:
+        qs = qs.filter(published_at__gte=published_since)
     return qs.order_by("-published_at", "-pk")
 
 

@@ -69,6 +69,10 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "phonenumber_field",
     "rules.apps.AutodiscoverRulesConfig",
+    "rest_framework",
+    "drf_spectacular",
+    # Swagger UI's files served from our own static files: the API docs work with no internet.
+    "drf_spectacular_sidecar",
     # The platform.
     "accounts",
     "engagements",
@@ -318,6 +322,50 @@ CELERY_BEAT_SCHEDULE = {
     "retention-daily": {
         "task": "engagements.tasks.retention_apply",
         "schedule": crontab(hour=3, minute=15),
+    },
+}
+
+# --- Open data API (/api/v1/) -----------------------------------------------------------------------
+
+# Anonymous, read-only, the same answer for everyone: no authentication, so no session, no CSRF and
+# no chance of a signed-in person's view leaking into a cached public response.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    # The API's views name their throttle, pagination and schema class (engagements.api_base).
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # `format` is a filter of engagements (town hall, ride-out...); pick JSON or the browsable page
+    # with the Accept header instead.
+    "URL_FORMAT_OVERRIDE": None,
+    # Behind a load balancer, how many proxies append to X-Forwarded-For: throttles count per client.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=None),
+}
+# Requests per client address; read on every request (see engagements.api_base.PublicAPIThrottle).
+PORTAL_API_RATE = env.str("API_RATE", default="120/minute")
+PORTAL_API_MAX_AGE = env.int("API_MAX_AGE", default=60)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Engagement Portal open data API",
+    "DESCRIPTION": (
+        "Read-only public data of the engagement portal: published engagements, sessions, "
+        "announcements, survey results (small groups suppressed), report-backs and accountability "
+        "figures. No personal data. See docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "EngagementStatusEnum": "engagements.models.Status",
+        "ActionStatusEnum": "engagements.models.ActionStatus",
+        "SessionStatusEnum": "programs.models.SessionStatus",
+        "SurveyStatusEnum": "surveys.models.SurveyStatus",
+        "QuestionKindEnum": "surveys.models.QuestionKind",
     },
 }
 

@@ -6,16 +6,29 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from advisory_boards.urls import staff_urlpatterns as board_staff_urls
+from announcements.api import AnnouncementViewSet
 from announcements.urls import staff_urlpatterns as announcement_staff_urls
+from engagements.api import (
+    AccountabilityView,
+    EngagementViewSet,
+    LanguageViewSet,
+    NeighborhoodViewSet,
+    ReportBackViewSet,
+    TopicViewSet,
+)
+from engagements.api_base import PublicAPIRouter, PublicAPIThrottle
 from engagements.urls import loop_staff_urlpatterns as loop_staff_urls
 from engagements.urls import staff_urlpatterns as engagement_staff_urls
 from engagements.views.home import staff_home
 from engagements.views.public import home
 from insights.urls import staff_urlpatterns as insight_staff_urls
 from notices.urls import staff_urlpatterns as notice_staff_urls
+from programs.api import SessionViewSet
 from programs.urls import staff_urlpatterns as program_staff_urls
+from surveys.api import SurveyResultViewSet
 from surveys.urls import staff_urlpatterns as survey_staff_urls
 
 # The admin signs people in through allauth, so its login gets allauth's rate limits and the
@@ -51,8 +64,43 @@ staff = (
     "staff",
 )
 
+# The open data API: read-only, anonymous, outside the language prefix (`?lang=` picks the
+# language). A breaking change goes to /api/v2/ beside this one; see docs/api.md.
+api_v1 = PublicAPIRouter(
+    extra_links={"accountability": "accountability", "schema": "schema", "docs": "docs"}
+)
+api_v1.register("engagements", EngagementViewSet, basename="engagement")
+api_v1.register("sessions", SessionViewSet, basename="session")
+api_v1.register("announcements", AnnouncementViewSet, basename="announcement")
+api_v1.register("survey-results", SurveyResultViewSet, basename="survey-result")
+api_v1.register("report-backs", ReportBackViewSet, basename="report-back")
+api_v1.register("topics", TopicViewSet, basename="topic")
+api_v1.register("neighborhoods", NeighborhoodViewSet, basename="neighborhood")
+api_v1.register("languages", LanguageViewSet, basename="language")
+
+api_v1_urls = (
+    [
+        path("accountability/", AccountabilityView.as_view(), name="accountability"),
+        path(
+            "schema/",
+            SpectacularAPIView.as_view(throttle_classes=[PublicAPIThrottle]),
+            name="schema",
+        ),
+        path(
+            "docs/",
+            SpectacularSwaggerView.as_view(
+                url_name="api_v1:schema", throttle_classes=[PublicAPIThrottle]
+            ),
+            name="docs",
+        ),
+        *api_v1.urls,
+    ],
+    "api_v1",
+)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1_urls)),
 ]
 
 urlpatterns += i18n_patterns(

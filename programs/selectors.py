@@ -1,6 +1,6 @@
 """Reads of programs, shaped for their pages; missing and forbidden look alike (404)."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     Count,
@@ -58,6 +58,47 @@ def session_list_upcoming(
         .select_related(*_SESSION_RELATED)
         .prefetch_related("languages", "interpretation")
         .order_by("starts_at", "pk")
+    )
+
+
+def session_list_public(
+    *,
+    when: str = "all",
+    engagement_id: int | None = None,
+    neighborhood=None,
+    language=None,
+    starts_from: date | None = None,
+    starts_until: date | None = None,
+) -> QuerySet[Session]:
+    """Sessions of engagements the public may see (open or closed, never drafts), cancelled ones
+    included with their status, as the session pages and calendars show them. `when` is
+    "upcoming" (not yet ended), "past" (newest first) or "all"; days are agency days."""
+    qs = Session.objects.filter(program__engagement__status__in=[Status.PUBLISHED, Status.CLOSED])
+    now = timezone.now()
+    if when == "upcoming":
+        qs = qs.filter(ends_at__gte=now)
+    elif when == "past":
+        qs = qs.filter(ends_at__lt=now)
+    if engagement_id is not None:
+        qs = qs.filter(program__engagement_id=engagement_id)
+    if neighborhood is not None:
+        qs = qs.filter(venue__neighborhood=neighborhood)
+    if language is not None:
+        # A subquery, not a join: joined language rows would multiply the counts below.
+        spoken = Session.objects.filter(Q(languages=language) | Q(interpretation=language))
+        qs = qs.filter(pk__in=spoken.values("pk"))
+    zone = timezone.get_current_timezone()
+    if starts_from is not None:
+        qs = qs.filter(starts_at__gte=datetime.combine(starts_from, time.min, tzinfo=zone))
+    if starts_until is not None:
+        end = datetime.combine(starts_until + timedelta(days=1), time.min, tzinfo=zone)
+        qs = qs.filter(starts_at__lt=end)
+    order = ("-starts_at", "-pk") if when == "past" else ("starts_at", "pk")
+    return (
+        _with_counts(qs)
+        .select_related(*_SESSION_RELATED)
+        .prefetch_related("languages", "interpretation")
+        .order_by(*order)
     )
 
 

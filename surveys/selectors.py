@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +43,21 @@ def survey_get_public(*, pk: int) -> Survey:
     if survey is None or survey.engagement.status == "draft":
         raise Http404
     return survey
+
+
+def survey_list_results_published(*, engagement_id: int | None = None) -> QuerySet[Survey]:
+    """Surveys whose results page is public: not a draft, results published, engagement public;
+    with the number of responses (suppress it before showing it)."""
+    qs = (
+        Survey.objects.filter(results_published=True)
+        .exclude(status=SurveyStatus.DRAFT)
+        .exclude(engagement__status="draft")
+        .select_related("engagement")
+        .annotate(response_count=Count("responses"))
+    )
+    if engagement_id is not None:
+        qs = qs.filter(engagement_id=engagement_id)
+    return qs.order_by(F("opened_at").desc(nulls_last=True), "-pk")
 
 
 def survey_questions(*, survey: Survey) -> list[Question]:

@@ -5,6 +5,9 @@ from .catalogue import (
     engagement_list_for_staff,
     engagement_list_open_now,
     engagement_list_public,
+    language_list,
+    neighborhood_list,
+    topic_list,
 )
 from .loop import (
     AccountabilityFigures,
@@ -13,6 +16,7 @@ from .loop import (
     action_list_for_engagement,
     input_get_by_receipt,
     input_list_without_action,
+    report_back_list_public,
     report_back_list_published,
 )
 
@@ -29,5 +33,9 @@ __all__ = [
     "engagement_list_public",
     "input_get_by_receipt",
     "input_list_without_action",
+    "language_list",
+    "neighborhood_list",
+    "report_back_list_public",
     "report_back_list_published",
+    "topic_list",
 ]

@@ -1,13 +1,14 @@
 """Reads of the catalogue, shaped for the pages that show them."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from ..models import Category, Engagement, Status
+from ..models import Category, Engagement, Language, Neighborhood, Status, Topic
 
 _LIST_PREFETCH = ("topics", "neighborhoods", "languages")
 
@@ -22,6 +23,7 @@ class CatalogueFilters:
     mode: str = ""
     q: str = ""
     status: str = "open"
+    updated_since: datetime | None = None
 
 
 def _localized_search(q: str) -> Q:
@@ -56,6 +58,8 @@ def engagement_list_public(*, filters: CatalogueFilters | None = None) -> QueryS
         qs = qs.with_mode(filters.mode)
     if filters.q:
         qs = qs.filter(_localized_search(filters.q))
+    if filters.updated_since:
+        qs = qs.filter(updated_at__gte=filters.updated_since)
     return qs.prefetch_related(*_LIST_PREFETCH).order_by(
         F("starts_at").asc(nulls_last=True), "-published_at", "pk"
     )
@@ -99,3 +103,15 @@ def engagement_list_for_staff(*, status: str = "", q: str = "") -> QuerySet[Enga
     if q:
         qs = qs.filter(_localized_search(q))
     return qs.order_by("-updated_at", "pk")
+
+
+def topic_list() -> QuerySet[Topic]:
+    return Topic.objects.order_by("name", "pk")
+
+
+def neighborhood_list() -> QuerySet[Neighborhood]:
+    return Neighborhood.objects.order_by("name", "pk")
+
+
+def language_list() -> QuerySet[Language]:
+    return Language.objects.order_by("name", "pk")

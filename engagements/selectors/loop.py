@@ -22,7 +22,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils import timezone
 
-from ..models import Action, Engagement, Input, ReportBack
+from ..models import Action, Engagement, Input, ReportBack, Status
 from ..models.loop import normalize_receipt_code
 
 
@@ -56,6 +56,24 @@ def report_back_list_published(*, engagement: Engagement) -> QuerySet[ReportBack
         .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("pk")))
         .order_by("-published_at")
     )
+
+
+def report_back_list_public(
+    *, engagement_id: int | None = None, published_since: datetime | None = None
+) -> QuerySet[ReportBack]:
+    """Every published report-back of an engagement the public may see (never of a draft), with
+    its engagement and the actions it reports."""
+    qs = (
+        ReportBack.objects.filter(published_at__isnull=False)
+        .exclude(engagement__status=Status.DRAFT)
+        .select_related("engagement")
+        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("pk")))
+    )
+    if engagement_id is not None:
+        qs = qs.filter(engagement_id=engagement_id)
+    if published_since is not None:
+        qs = qs.filter(published_at__gte=published_since)
+    return qs.order_by("-published_at", "-pk")
 
 
 def input_get_by_receipt(*, code: str) -> Input:
