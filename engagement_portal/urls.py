@@ -4,7 +4,7 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -19,7 +19,7 @@ from engagements.api import (
     ReportBackViewSet,
     TopicViewSet,
 )
-from engagements.api_base import PublicAPIRouter, PublicAPIThrottle
+from engagements.api_base import APINotFoundView, PublicAPIRouter, PublicAPIThrottle
 from engagements.urls import loop_staff_urlpatterns as loop_staff_urls
 from engagements.urls import staff_urlpatterns as engagement_staff_urls
 from engagements.views.home import staff_home
@@ -94,6 +94,9 @@ api_v1_urls = (
             name="docs",
         ),
         *api_v1.urls,
+        # Last: anything else ending in a slash is the API's JSON 404 (without a slash,
+        # APPEND_SLASH redirects first).
+        re_path(r"^[\s\S]+/\Z", APINotFoundView.as_view()),
     ],
     "api_v1",
 )

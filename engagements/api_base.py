@@ -21,7 +21,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import routers, serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -280,6 +280,16 @@ class PublicAPIView(PublicAPIMixin, APIView):
     """A single public resource (no list, no id)."""
 
 
+class APINotFoundView(PublicAPIView):
+    """Any other path under the API (an id that is not a number, a missing segment): a 404 in
+    the API's own format, like every other miss, instead of the site's HTML page."""
+
+    schema = None
+
+    def get(self, request, *args, **kwargs):
+        raise NotFound
+
+
 class PublicReadOnlyViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
     """A public list and its items. Subclasses implement `get_queryset()` over a selector (using
     `self.get_filters()`, which is empty for a single item) and may name `tracked_models`, whose
@@ -311,7 +321,10 @@ class PublicReadOnlyViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class PublicAPIRouter(routers.DefaultRouter):
-    """DefaultRouter whose root page also links the endpoints that are not viewsets."""
+    """DefaultRouter whose root page also links the endpoints that are not viewsets. No `.json`
+    suffixes: the Accept header chooses JSON or the browsable page."""
+
+    include_format_suffixes = False
 
     def __init__(self, *args, extra_links: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -325,6 +338,9 @@ class PublicAPIRouter(routers.DefaultRouter):
             `page_size`; see /api/v1/docs/ for filters and the schema."""
 
             schema = None
+
+            def get_view_name(self) -> str:
+                return "Open data API"
 
             def get(self, request, *args, **kwargs):
                 response = super().get(request, *args, **kwargs)

@@ -226,3 +226,25 @@ def test_the_api_is_outside_the_language_prefix(client):
     EngagementFactory()
     assert client.get("/en/api/v1/engagements/").status_code == 404
     assert client.get("/api/v1/engagements/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/engagements/abc/",
+        "/api/v1/topics//",
+        "/api/v1/nothing-here/",
+        "/api/v1/sessions/a%0Ab/",
+    ],
+)
+def test_any_other_api_path_is_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert "detail" in response.json()
+
+
+def test_a_missing_slash_still_redirects(client):
+    response = client.get("/api/v1/engagements")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/engagements/"
