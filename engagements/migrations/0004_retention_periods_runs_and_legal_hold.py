@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('key', models.CharField(max_length=60, unique=True, verbose_name='rule')),
                 ('period_days', models.PositiveIntegerField(help_text="Counted from the event the rule names, e.g. the report-back's publication.", verbose_name='keep for (days)')),
-                ('enabled', models.BooleanField(default=True, help_text='When off, the rule is still counted in every report but nothing is removed.', verbose_name='purge what is due')),
+                ('enabled', models.BooleanField(default=False, help_text="When off, the rule is still counted in every report but nothing is removed. Switch it on once the period matches the agency's records schedule.", verbose_name='purge what is due')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
             ],
             options={
