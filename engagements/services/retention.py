@@ -15,6 +15,10 @@ from ..retention import RetentionRule, rules
 
 logger = logging.getLogger(__name__)
 
+# What a run record keeps of a rule's error, after its class: the message of a database error can
+# quote the data (a key, an address), so it goes only to the log.
+RULE_FAILED = "the rule failed; the details are in the server log"
+
 
 @dataclass
 class RuleResult:
@@ -56,13 +60,16 @@ def retention_policies_ensure() -> dict[str, RetentionPolicy]:
     return policies
 
 
-def _run_rule(*, rule: RetentionRule, policy: RetentionPolicy, dry_run: bool, now: datetime):
-    result = RuleResult(
-        key=rule.key,
-        label=str(rule.label),
-        period_days=policy.period_days,
-        enabled=policy.enabled,
-    )
+def _run_rule(
+    *,
+    rule: RetentionRule,
+    policy: RetentionPolicy,
+    result: RuleResult,
+    dry_run: bool,
+    now: datetime,
+):
+    """Count, and unless this is a dry run or the rule is off, purge. Fills in `result` as it
+    goes, so a failure part-way still reports what was counted."""
     cutoff = now - timedelta(days=policy.period_days)
     with transaction.atomic():
         due = rule.select_due(cutoff)
@@ -71,7 +78,7 @@ def _run_rule(*, rule: RetentionRule, policy: RetentionPolicy, dry_run: bool, no
         )
         result.due, result.held = counts["due"], counts["held"]
         if dry_run or not policy.enabled or not result.due:
-            return result
+            return
         # Lock what this rule changes; rows another run holds are left for the next run.
         locked = list(
             due.filter(rule.released_q())
@@ -80,32 +87,34 @@ def _run_rule(*, rule: RetentionRule, policy: RetentionPolicy, dry_run: bool, no
         )
         model = due.model
         result.done = rule.apply(model._default_manager.filter(pk__in=locked), now)
-    return result
 
 
 def retention_run(*, dry_run: bool, now: datetime | None = None, triggered_by: str = ""):
     """Count, and unless `dry_run` purge or anonymise, what every rule finds past its period.
 
     Each rule runs in its own transaction and locks the rows it changes; held rows are counted,
-    never touched. A rule that fails is rolled back and reported; the others still run. Running it
-    twice changes nothing the second time. Records a RetentionRun and logs the counts.
+    never touched. A rule that fails is rolled back and reported by the class of its error only
+    (a database error's text can quote the data); the full error goes to the log. The others
+    still run. Running it twice changes nothing the second time. Records a RetentionRun and logs
+    the counts.
     """
     now = now or timezone.now()
     run = RetentionRun.objects.create(dry_run=dry_run, as_of=now, triggered_by=triggered_by[:100])
     policies = retention_policies_ensure()
     rows = []
     for rule in rules():
+        policy = policies[rule.key]
+        row = RuleResult(
+            key=rule.key,
+            label=str(rule.label),
+            period_days=policy.period_days,
+            enabled=policy.enabled,
+        )
         try:
-            row = _run_rule(rule=rule, policy=policies[rule.key], dry_run=dry_run, now=now)
+            _run_rule(rule=rule, policy=policy, result=row, dry_run=dry_run, now=now)
         except Exception as error:
             logger.exception("retention rule %s failed", rule.key)
-            row = RuleResult(
-                key=rule.key,
-                label=str(rule.label),
-                period_days=policies[rule.key].period_days,
-                enabled=policies[rule.key].enabled,
-                error=f"{type(error).__name__}: {error}"[:300],
-            )
+            row.error = f"{type(error).__name__}: {RULE_FAILED}"
         logger.info(
             "retention %s %s: due=%d held=%d done=%d",
             "dry-run" if dry_run else "apply",
@@ -148,12 +157,12 @@ def legal_hold_set(*, obj: LegalHold, reason: str, set_by: User | None) -> Legal
 def legal_hold_release(*, obj: LegalHold, released_by: User | None) -> LegalHold:
     """Release the hold: the next retention run treats the data like any other. Locks the row."""
     obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    # Never the reason: it may name a person.
     logger.info(
-        "legal hold released on %s %s by %s (was: %s)",
+        "legal hold released on %s %s by %s",
         obj._meta.label,
         obj.pk,
         getattr(released_by, "pk", None),
-        obj.legal_hold_reason,
     )
     obj.legal_hold, obj.legal_hold_reason = False, ""
     obj.legal_hold_set_by, obj.legal_hold_set_at = None, None
