@@ -11,14 +11,15 @@ Contract for a rule:
 - `hold_lookup` is an ORM path from that model to a `legal_hold` boolean; a row whose path ends in
   a null relation is not held;
 - `apply(queryset, now)` purges or anonymises exactly the rows of `queryset` (already locked and
-  not held) and returns how many it changed. It runs inside the rule's transaction.
+  not held; the queryset checks the hold again) and returns how many it changed. It is called once
+  per chunk of rows, each in its own transaction.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Model, Q, QuerySet
 from django.utils.functional import Promise
 
 
@@ -38,6 +39,15 @@ class RetentionRule:
     def released_q(self) -> Q:
         # A null relation on the way (a notice with no engagement) means nothing holds the row.
         return Q(**{self.hold_lookup: False}) | Q(**{f"{self.hold_lookup}__isnull": True})
+
+    def holder(self, model: type[Model]) -> tuple[str, type[Model]]:
+        """The path from `model` to the row that carries the hold flag, and that row's model
+        ("" and `model` itself when the flag is on the row)."""
+        path = self.hold_lookup.rsplit("__", 1)[0] if "__" in self.hold_lookup else ""
+        holder = model
+        for name in path.split("__") if path else ():
+            holder = holder._meta.get_field(name).related_model
+        return path, holder
 
 
 _rules: dict[str, RetentionRule] = {}

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -18,6 +18,11 @@ logger = logging.getLogger(__name__)
 # What a run record keeps of a rule's error, after its class: the message of a database error can
 # quote the data (a key, an address), so it goes only to the log.
 RULE_FAILED = "the rule failed; the details are in the server log"
+
+# Rows purged per transaction. Each chunk commits, so a first purge of years of data that runs
+# into the task's time limit or an error keeps the chunks already done, and the next run goes on
+# from there instead of rolling everything back and starting again.
+CHUNK_SIZE = 1000
 
 
 @dataclass
@@ -68,32 +73,68 @@ def _run_rule(
     dry_run: bool,
     now: datetime,
 ):
-    """Count, and unless this is a dry run or the rule is off, purge. Fills in `result` as it
-    goes, so a failure part-way still reports what was counted."""
+    """Count, and unless this is a dry run or the rule is off, purge in chunks. Fills in `result`
+    as it goes, so a failure part-way still reports what was counted and what was done."""
     cutoff = now - timedelta(days=policy.period_days)
-    with transaction.atomic():
-        due = rule.select_due(cutoff)
-        counts = due.aggregate(
-            due=Count("pk", filter=rule.released_q()), held=Count("pk", filter=rule.held_q())
-        )
-        result.due, result.held = counts["due"], counts["held"]
-        if dry_run or not policy.enabled or not result.due:
+    due = rule.select_due(cutoff)
+    counts = due.aggregate(
+        due=Count("pk", filter=rule.released_q()), held=Count("pk", filter=rule.held_q())
+    )
+    result.due, result.held = counts["due"], counts["held"]
+    if dry_run or not policy.enabled or not result.due:
+        return
+    after = None
+    while True:
+        with transaction.atomic():
+            done, after = _purge_chunk(rule=rule, due=due, after=after, now=now)
+        if after is None:
             return
-        # Lock what this rule changes; rows another run holds are left for the next run.
-        locked = list(
-            due.filter(rule.released_q())
-            .select_for_update(of=("self",), skip_locked=True)
+        result.done += done
+
+
+def _purge_chunk(*, rule: RetentionRule, due: QuerySet, after, now: datetime):
+    """Purge the next CHUNK_SIZE due rows with a primary key above `after`, in the caller's
+    transaction. Returns (rows changed, last key looked at), or (0, None) when nothing is left.
+
+    The rows' holders (e.g. their engagement) are locked before the rows, in key order, so a hold
+    being set waits for this chunk to commit, or this chunk waits for the hold and skips its
+    rows: the hold is checked again under the lock and once more in the purge statements
+    themselves. Rows another run has locked are skipped and left for the next run. Walking the
+    keys upwards means a skipped row is not picked up again in this run."""
+    model = due.model
+    candidates = due.filter(rule.released_q())
+    if after is not None:
+        candidates = candidates.filter(pk__gt=after)
+    ids = list(candidates.order_by("pk").values_list("pk", flat=True)[:CHUNK_SIZE])
+    if not ids:
+        return 0, None
+    holder_path, holder_model = rule.holder(model)
+    if holder_model is not model:
+        holders = model._default_manager.filter(pk__in=ids).values(holder_path)
+        # FOR NO KEY UPDATE: a hold being set (FOR UPDATE) waits, but new rows that point at
+        # the holder (an input for the engagement) do not.
+        list(
+            holder_model._default_manager.filter(pk__in=holders)
+            .order_by("pk")
+            .select_for_update(no_key=True)
             .values_list("pk", flat=True)
         )
-        model = due.model
-        result.done = rule.apply(model._default_manager.filter(pk__in=locked), now)
+    locked = list(
+        due.filter(rule.released_q(), pk__in=ids)
+        .order_by("pk")
+        .select_for_update(of=("self",), skip_locked=True)
+        .values_list("pk", flat=True)
+    )
+    purge = model._default_manager.filter(rule.released_q(), pk__in=locked)
+    return (rule.apply(purge, now) if locked else 0), ids[-1]
 
 
 def retention_run(*, dry_run: bool, now: datetime | None = None, triggered_by: str = ""):
     """Count, and unless `dry_run` purge or anonymise, what every rule finds past its period.
 
-    Each rule runs in its own transaction and locks the rows it changes; held rows are counted,
-    never touched. A rule that fails is rolled back and reported by the class of its error only
+    Each rule counts in one query, then purges in chunks of CHUNK_SIZE rows, one transaction
+    each, locking the rows it changes and their legal-hold holders; held rows are counted, never
+    touched. A rule that fails is rolled back and reported by the class of its error only
     (a database error's text can quote the data); the full error goes to the log. The others
     still run. Running it twice changes nothing the second time. Records a RetentionRun and logs
     the counts.
