@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Max, Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils.functional import Promise
 
 
@@ -66,19 +66,20 @@ def rule_label(key: str):
     return rule.label if rule else key
 
 
-def engagements_reported_back_before(cutoff: datetime) -> QuerySet:
-    """Ids of engagements whose latest published report-back is at or before `cutoff`.
+def given_before_latest_report_back(*, engagement: str, given_at: str, cutoff: datetime) -> Q:
+    """Rows given before their engagement's latest published report-back, when that report-back
+    was published at or before `cutoff`.
 
-    The latest one counts, so contacts stay while the agency is still reporting back; an
-    engagement with no published report-back is never due.
+    `engagement` is the ORM path from the row to its engagement, `given_at` the row's own time
+    (when the input was received, the sign-up or invitation made). The latest report-back counts,
+    so contacts stay while the agency is still reporting back; a contact left after it waits for
+    a later one; an engagement with no published report-back is never due.
     """
-    from .models import Engagement
+    from .models import ReportBack
 
-    return (
-        Engagement.objects.annotate(last_report_back=Max("report_backs__published_at"))
-        .filter(last_report_back__lte=cutoff)
-        .values("pk")
-    )
+    published = ReportBack.objects.filter(engagement=OuterRef(engagement))
+    answered = published.filter(published_at__gt=OuterRef(given_at), published_at__lte=cutoff)
+    return Q(Exists(answered)) & ~Q(Exists(published.filter(published_at__gt=cutoff)))
 
 
 # --- The platform's own rule: guest contact details left with an input -------------------------
@@ -87,9 +88,11 @@ def engagements_reported_back_before(cutoff: datetime) -> QuerySet:
 def _inputs_due(cutoff: datetime) -> QuerySet:
     from .models import Input
 
-    return Input.objects.filter(engagement__in=engagements_reported_back_before(cutoff)).exclude(
-        contact_name="", contact_email="", contact_phone=""
-    )
+    return Input.objects.filter(
+        given_before_latest_report_back(
+            engagement="engagement", given_at="received_at", cutoff=cutoff
+        )
+    ).exclude(contact_name="", contact_email="", contact_phone="")
 
 
 def _inputs_anonymise(queryset: QuerySet, now: datetime) -> int:
@@ -108,7 +111,8 @@ def register_platform_rules() -> None:
             label=_("Guest contact details left with comments and questions"),
             description=_(
                 "Name, email and phone a guest left with an input are blanked this many days "
-                "after the engagement's latest report-back was published. The input stays."
+                "after the engagement's latest report-back was published, if the input came "
+                "before it. The input stays."
             ),
             default_days=90,
             select_due=_inputs_due,

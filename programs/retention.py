@@ -3,22 +3,27 @@ young applicants' details. Registered with the platform's schedule in ProgramsCo
 
 from datetime import datetime
 
-from django.db.models import DateTimeField, Max, OuterRef, QuerySet, Subquery
+from django.db.models import DateTimeField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
-from engagements.retention import RetentionRule, engagements_reported_back_before, register
+from engagements.retention import RetentionRule, given_before_latest_report_back, register
 
-from .models import Application, MinorDetails, Registration, RideOutRequest, Session
+from .models import Application, MinorDetails, Registration, RideOutRequest, RideOutStatus, Session
 from .models.sessions import SessionStatus
 
 # --- Guests who signed up without an account -----------------------------------------------------
 
 
 def _registrations_due(cutoff: datetime) -> QuerySet:
+    """Made before the latest report-back, for a session that has ended: the clock starts at the
+    later of the two, so a guest signed up for next week's session stays reachable."""
     return Registration.objects.filter(
+        given_before_latest_report_back(
+            engagement="session__program__engagement", given_at="created_at", cutoff=cutoff
+        ),
         user__isnull=True,
-        session__program__engagement__in=engagements_reported_back_before(cutoff),
+        session__ends_at__lte=cutoff,
     ).exclude(guest_name="", guest_email="", guest_phone="", needs_other="")
 
 
@@ -33,8 +38,17 @@ def _registrations_anonymise(queryset: QuerySet, now: datetime) -> int:
 
 
 def _rideout_guardians_due(cutoff: datetime) -> QuerySet:
+    """Asked before the latest report-back and settled: declined, cancelled, or approved and
+    ridden (the clock starts at the later of the report-back and the ride-out). A request still
+    under review is never due: staff may need to reach the guardian."""
+    settled = Q(status__in=[RideOutStatus.DECLINED, RideOutStatus.CANCELLED]) | Q(
+        status=RideOutStatus.APPROVED, scheduled_at__lte=cutoff
+    )
     return RideOutRequest.objects.filter(
-        program__engagement__in=engagements_reported_back_before(cutoff)
+        given_before_latest_report_back(
+            engagement="program__engagement", given_at="created_at", cutoff=cutoff
+        ),
+        settled,
     ).exclude(guardian_name="", guardian_email="")
 
 
@@ -88,8 +102,9 @@ def register_rules() -> None:
             label=_("Guest contact details on session sign-ups"),
             description=_(
                 "Name, email, phone and free-text needs of people who signed up without an "
-                "account are blanked this many days after the engagement's latest report-back. "
-                "The sign-up and its attendance stay."
+                "account are blanked this many days after the later of the engagement's latest "
+                "report-back and the session, for sign-ups made before that report-back. The "
+                "sign-up and its attendance stay."
             ),
             default_days=90,
             select_due=_registrations_due,
@@ -102,7 +117,9 @@ def register_rules() -> None:
             key="rideout_guardian_contacts",
             label=_("Guardians' names and emails on ride-out requests"),
             description=_(
-                "Blanked this many days after the ride-out program's latest report-back."
+                "Blanked this many days after the ride-out program's latest report-back, for "
+                "requests made before it and declined, cancelled or ridden (counted from the "
+                "ride-out if later). Requests under review keep them."
             ),
             default_days=90,
             select_due=_rideout_guardians_due,

@@ -6,14 +6,16 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from engagements.retention import RetentionRule, engagements_reported_back_before, register
+from engagements.retention import RetentionRule, given_before_latest_report_back, register
 
 from .models import Invitation
 
 
 def _invitations_due(cutoff: datetime) -> QuerySet:
     return Invitation.objects.filter(
-        survey__engagement__in=engagements_reported_back_before(cutoff)
+        given_before_latest_report_back(
+            engagement="survey__engagement", given_at="created_at", cutoff=cutoff
+        )
     ).exclude(email="", phone="")
 
 
@@ -28,8 +30,8 @@ def register_rules() -> None:
             key="survey_invitation_contacts",
             label=_("Email addresses and phone numbers of survey invitations"),
             description=_(
-                "Blanked this many days after the engagement's latest report-back. The "
-                "invitation and whether it was used stay."
+                "Blanked this many days after the engagement's latest report-back, for "
+                "invitations made before it. The invitation and whether it was used stay."
             ),
             default_days=90,
             select_due=_invitations_due,

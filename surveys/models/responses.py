@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -109,6 +110,8 @@ class Invitation(models.Model):
     occasion = models.CharField(max_length=60, blank=True)
     used = models.BooleanField(default=False)
     sent = models.BooleanField(default=False)
+    # The retention clock: an address given after the engagement's report-back is kept longer.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         constraints = [

@@ -7,7 +7,17 @@ from django.utils import timezone
 from advisory_boards.models import AccessLog, BoardKind, Case, CaseFile, CaseStatus
 from engagements.models import Input, ReportBack
 from notices.models import Delivery, DeliveryStatus, Notice, NoticeStatus
-from programs.models import Application, Cohort, MinorDetails, Registration
+from programs.models import (
+    Application,
+    Cohort,
+    MinorDetails,
+    ProgramKind,
+    Registration,
+    RideOutRequest,
+    RideOutStatus,
+    Waiver,
+)
+from surveys.models import Invitation, Survey
 from tests.advisory_boards.conftest import _private_files, make_board  # noqa: F401  (autouse)
 from tests.factories import EngagementFactory, UserFactory, program_factory, session_factory
 
@@ -35,7 +45,9 @@ def report_back(engagement, *, published_at):
     )
 
 
-def guest_input(engagement, *, email="ann@example.org"):
+def guest_input(engagement, *, email="ann@example.org", days_ago=1000):
+    """An input with a guest's contact, received `days_ago` (by default long before any
+    report-back the tests publish)."""
     return Input.objects.create(
         engagement=engagement,
         text="The crossing is dangerous.",
@@ -43,6 +55,7 @@ def guest_input(engagement, *, email="ann@example.org"):
         contact_email=email,
         contact_phone="+12025550123",
         contact_consent=True,
+        received_at=timezone.now() - days_ago * DAY,
     )
 
 
@@ -52,13 +65,16 @@ def reported_engagement(*, days_ago: int, now):
     return engagement
 
 
-def guest_registration(*, engagement=None, program=None, email="bo@example.org"):
+def guest_registration(
+    *, engagement=None, program=None, email="bo@example.org", days_ago=1000, session_days_ago=500
+):
+    """A guest's sign-up made `days_ago` for a session `session_days_ago` (negative: ahead)."""
     program = program or program_factory()
     if engagement is not None:
         program.engagement = engagement
         program.save()
-    session = session_factory(program=program, starts_at=timezone.now() - 30 * DAY)
-    return Registration.objects.create(
+    session = session_factory(program=program, starts_at=timezone.now() - session_days_ago * DAY)
+    registration = Registration.objects.create(
         session=session,
         guest_name="Bo Guest",
         guest_email=email,
@@ -66,6 +82,51 @@ def guest_registration(*, engagement=None, program=None, email="bo@example.org")
         language="en",
         status="confirmed",
         needs_other="I use a wheelchair",
+    )
+    registration.created_at = timezone.now() - days_ago * DAY
+    Registration.objects.filter(pk=registration.pk).update(created_at=registration.created_at)
+    return registration
+
+
+def rideout_request(
+    *, engagement, status=RideOutStatus.DECLINED, days_ago=1000, scheduled_days_ago=500
+):
+    """A young person's ride-out request naming a guardian, made `days_ago`."""
+    program = program_factory()
+    program.engagement = engagement
+    program.kind = ProgramKind.RIDE_OUT
+    program.save()
+    waiver = Waiver.objects.create(program=program, version=1, text_en="At my own risk.")
+    approved = status == RideOutStatus.APPROVED
+    request = RideOutRequest.objects.create(
+        program=program,
+        user=UserFactory(),
+        unit="patrol",
+        preferred_date_1=date(2026, 6, 1),
+        date_of_birth=date(2009, 1, 1),
+        guardian_name="Pat Parent",
+        guardian_email="pat@example.org",
+        guardian_consent_at=timezone.now() - days_ago * DAY,
+        waiver=waiver,
+        signature="Sam Young",
+        signed_at=timezone.now() - days_ago * DAY,
+        status=status,
+        decline_reason="No places" if status == RideOutStatus.DECLINED else "",
+        background_check="cleared" if approved else "pending",
+        scheduled_at=timezone.now() - scheduled_days_ago * DAY if approved else None,
+    )
+    RideOutRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - days_ago * DAY)
+    return request
+
+
+def guest_invitation(engagement, *, email="inv@example.org", days_ago=1000, key="t1"):
+    survey = Survey.objects.create(engagement=engagement, title_en="Safety", languages=["en"])
+    return Invitation.objects.create(
+        survey=survey,
+        token=key,
+        email=email,
+        language="en",
+        created_at=timezone.now() - days_ago * DAY,
     )
 
 

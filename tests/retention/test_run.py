@@ -6,12 +6,12 @@ from django.utils import timezone
 from engagements.models import Engagement, Input, RetentionPolicy, RetentionRun
 from engagements.services import legal_hold_release, legal_hold_set, retention_run
 from programs.models import Application, MinorDetails, Registration
-from surveys.models import Invitation
 from tests.factories import UserFactory
 
 from .conftest import (
     DAY,
     guest_input,
+    guest_invitation,
     guest_registration,
     minor_application,
     report_back,
@@ -85,9 +85,7 @@ def test_legal_hold_stops_every_rule_on_the_engagement_until_released(now, agenc
     engagement = reported_engagement(days_ago=100, now=now)
     held_input = guest_input(engagement)
     held_registration = guest_registration(engagement=engagement)
-    invitation = Invitation.objects.create(
-        survey=_survey(engagement), token="t1", email="inv@example.org", language="en"
-    )
+    invitation = guest_invitation(engagement)
     other = guest_input(reported_engagement(days_ago=100, now=now), email="other@example.org")
     legal_hold_set(obj=engagement, reason="Claim 2026-114", set_by=agency_admin)
 
@@ -112,12 +110,6 @@ def test_legal_hold_stops_every_rule_on_the_engagement_until_released(now, agenc
     assert counts(report, "survey_invitation_contacts") == (1, 0, 1)
     held_input.refresh_from_db()
     assert held_input.contact_email == ""
-
-
-def _survey(engagement):
-    from surveys.models import Survey
-
-    return Survey.objects.create(engagement=engagement, title_en="Safety", languages=["en"])
 
 
 def test_legal_hold_records_reason_who_and_when(agency_admin):
