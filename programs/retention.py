@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from engagements.retention import RetentionRule, given_before_latest_report_back, register
 
-from .models import Application, MinorDetails, Registration, RideOutRequest, RideOutStatus, Session
+from .models import (
+    Application,
+    ApplicationStatus,
+    MinorDetails,
+    Registration,
+    RideOutRequest,
+    RideOutStatus,
+    Session,
+)
 from .models.sessions import SessionStatus
 
 # --- Guests who signed up without an account -----------------------------------------------------
@@ -74,7 +82,10 @@ def _last_session_end(**filters) -> Subquery:
 
 def _minors_due(cutoff: datetime) -> QuerySet:
     """The program ends with the last session of the applicant's cohort; without a cohort (or
-    sessions in it), with the later of the engagement's end and the program's last session."""
+    sessions in it), with the later of the engagement's end and the program's last session.
+    The clock starts at the latest of that end, the application and its decision, so details
+    given today to a program that last ran long ago are kept. An application still waiting for
+    a decision is never due; nor is one to a program with no end date."""
     cohort_end = _last_session_end(cohort=OuterRef("application__cohort"))
     program_last = _last_session_end(program=OuterRef("application__program"))
     engagement_end = "application__program__engagement__ends_at"
@@ -82,8 +93,13 @@ def _minors_due(cutoff: datetime) -> QuerySet:
     program_end = Greatest(
         Coalesce(engagement_end, program_last), Coalesce(program_last, engagement_end)
     )
-    return MinorDetails.objects.annotate(program_ended=Coalesce(cohort_end, program_end)).filter(
-        program_ended__lte=cutoff
+    # "The latest of these is at or before the cutoff" as one condition per date, so a missing
+    # date never counts as past (GREATEST ignores NULLs on PostgreSQL, not on SQLite).
+    return (
+        MinorDetails.objects.annotate(program_ended=Coalesce(cohort_end, program_end))
+        .filter(program_ended__lte=cutoff, application__created_at__lte=cutoff)
+        .exclude(application__status=ApplicationStatus.SUBMITTED)
+        .filter(Q(application__decided_at__isnull=True) | Q(application__decided_at__lte=cutoff))
     )
 
 
@@ -133,8 +149,9 @@ def register_rules() -> None:
             label=_("Young applicants' details (name, birth date, school, guardian)"),
             description=_(
                 "Deleted this many days after the last session of the young person's cohort "
-                "(or of the program, or the engagement's end). The application stays, marked as "
-                "a young person's."
+                "(or of the program, or the engagement's end), the application and its decision, "
+                "whichever is latest. Never while the application waits for a decision. The "
+                "application stays, marked as a young person's."
             ),
             default_days=365,
             select_due=_minors_due,

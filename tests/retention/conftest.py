@@ -9,6 +9,7 @@ from engagements.models import Input, ReportBack
 from notices.models import Delivery, DeliveryStatus, Notice, NoticeStatus
 from programs.models import (
     Application,
+    ApplicationStatus,
     Cohort,
     MinorDetails,
     ProgramKind,
@@ -130,14 +131,35 @@ def guest_invitation(engagement, *, email="inv@example.org", days_ago=1000, key=
     )
 
 
-def minor_application(*, ended_days_ago: int, with_cohort=True):
+def minor_application(
+    *,
+    ended_days_ago: int,
+    with_cohort=True,
+    created_days_ago: int | None = None,
+    decided_days_ago: int | None = None,
+    status=ApplicationStatus.ACCEPTED,
+):
+    """A young person's application to a program whose (cohort's) last session ended
+    `ended_days_ago`. By default made and decided before the program ran."""
     program = program_factory()
     cohort = Cohort.objects.create(program=program, name="Spring") if with_cohort else None
     ends = timezone.now() - ended_days_ago * DAY
     session_factory(
         program=program, cohort=cohort, starts_at=ends - timedelta(hours=2), ends_at=ends
     )
-    application = Application.objects.create(program=program, cohort=cohort, user=UserFactory())
+    created_days_ago = ended_days_ago + 100 if created_days_ago is None else created_days_ago
+    if decided_days_ago is None and status != ApplicationStatus.SUBMITTED:
+        decided_days_ago = created_days_ago - 10
+    application = Application.objects.create(
+        program=program,
+        cohort=cohort,
+        user=UserFactory(),
+        status=status,
+        decided_at=None if decided_days_ago is None else timezone.now() - decided_days_ago * DAY,
+    )
+    Application.objects.filter(pk=application.pk).update(
+        created_at=timezone.now() - created_days_ago * DAY
+    )
     MinorDetails.objects.create(
         application=application,
         child_name="Kid Young",
