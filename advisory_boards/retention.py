@@ -16,7 +16,7 @@ from engagements.retention import RetentionRule, register
 from .models import AccessLog, Case, CaseFile, CaseStatus, ConflictDeclaration
 
 
-def _cases_due(cutoff: datetime) -> QuerySet:
+def _cases_due(cutoff: datetime, now: datetime) -> QuerySet:
     return Case.objects.filter(
         status=CaseStatus.DECIDED, decided_at__lte=cutoff, purged_at__isnull=True
     )
@@ -39,7 +39,7 @@ def _cases_purge(queryset: QuerySet, now: datetime) -> int:
     return changed
 
 
-def _access_log_due(cutoff: datetime) -> QuerySet:
+def _access_log_due(cutoff: datetime, now: datetime) -> QuerySet:
     # Entries about a case go with the case (above), never on their own.
     return AccessLog.objects.filter(case__isnull=True, at__lte=cutoff)
 

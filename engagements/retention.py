@@ -6,8 +6,9 @@ path to the legal-hold flag that protects it (`hold_lookup`), and how to purge o
 AppConfig.ready(), so the platform never imports them. `engagements.services.retention` runs them.
 
 Contract for a rule:
-- `select_due(cutoff)` returns a queryset of the rows whose period ended at or before `cutoff` and
-  that still hold the data the rule removes, so a second run finds nothing (idempotency);
+- `select_due(cutoff, now)` returns a queryset of the rows whose period ended at or before
+  `cutoff` (`now` minus the period) and that still hold the data the rule removes, so a second run
+  finds nothing (idempotency). `now` is the run's time, for a rule that keeps some rows longer;
 - `hold_lookup` is an ORM path from that model to a `legal_hold` boolean; a row whose path ends in
   a null relation is not held;
 - `apply(queryset, now)` purges or anonymises exactly the rows of `queryset` (already locked and
@@ -29,7 +30,7 @@ class RetentionRule:
     label: Promise | str
     description: Promise | str
     default_days: int
-    select_due: Callable[[datetime], QuerySet]
+    select_due: Callable[[datetime, datetime], QuerySet]
     hold_lookup: str
     apply: Callable[[QuerySet, datetime], int]
 
@@ -85,7 +86,7 @@ def given_before_latest_report_back(*, engagement: str, given_at: str, cutoff: d
 # --- The platform's own rule: guest contact details left with an input -------------------------
 
 
-def _inputs_due(cutoff: datetime) -> QuerySet:
+def _inputs_due(cutoff: datetime, now: datetime) -> QuerySet:
     from .models import Input
 
     return Input.objects.filter(

@@ -1,24 +1,38 @@
 """Retention of the delivery log: who was sent what, at which address, and the errors.
 
-Deliveries that were sent or failed are removed after the period; their counts are added to the
-notice first (by status, channel and language) so the staff statistics never change. Pending
-deliveries are the outbox's business and are never touched. A legal hold on the notice's
-engagement keeps its deliveries.
+Email and SMS deliveries that were sent or failed are removed after the period; their counts are
+added to the notice first (by status, channel and language) so the staff statistics never change.
+A sent email stays at least as long as its one-click unsubscribe link works (UNSUBSCRIBE_MAX_AGE):
+the link names the delivery. Pending deliveries are the outbox's business, and in-app deliveries
+are the residents' inbox; neither is touched. A legal hold on the notice's engagement keeps its
+deliveries.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from engagements.retention import RetentionRule, register
 
-from .models import Delivery, DeliveryStatus, Notice
+from .models import Channel, Delivery, DeliveryStatus, Notice
+from .services.preferences import UNSUBSCRIBE_MAX_AGE
 
 
-def _deliveries_due(cutoff: datetime) -> QuerySet:
-    return Delivery.objects.filter(
-        status__in=[DeliveryStatus.SENT, DeliveryStatus.FAILED], created_at__lte=cutoff
+def _deliveries_due(cutoff: datetime, now: datetime) -> QuerySet:
+    """Sent or failed, queued before the cutoff; never the in-app inbox (the resident's own
+    messages); a sent email not before its one-click unsubscribe link has expired, because the
+    link finds the person through its delivery row."""
+    links_expired = now - timedelta(seconds=UNSUBSCRIBE_MAX_AGE)
+    email_link_live = Q(channel=Channel.EMAIL, status=DeliveryStatus.SENT) & (
+        Q(sent_at__gt=links_expired) | Q(sent_at__isnull=True, created_at__gt=links_expired)
+    )
+    return (
+        Delivery.objects.filter(
+            status__in=[DeliveryStatus.SENT, DeliveryStatus.FAILED], created_at__lte=cutoff
+        )
+        .exclude(channel=Channel.IN_APP)
+        .exclude(email_link_live)
     )
 
 
@@ -65,8 +79,10 @@ def register_rules() -> None:
             key="notice_deliveries",
             label=_("Notice delivery log (addresses and errors)"),
             description=_(
-                "Sent and failed deliveries are deleted this many days after they were queued; "
-                "their counts stay on the notice for the statistics."
+                "Sent and failed email and text-message deliveries are deleted this many days "
+                "after they were queued; a sent email is kept at least as long as its unsubscribe "
+                "link works. Their counts stay on the notice for the statistics. "
+                "Messages in residents' inboxes on the site are never deleted."
             ),
             default_days=180,
             select_due=_deliveries_due,

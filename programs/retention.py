@@ -23,7 +23,7 @@ from .models.sessions import SessionStatus
 # --- Guests who signed up without an account -----------------------------------------------------
 
 
-def _registrations_due(cutoff: datetime) -> QuerySet:
+def _registrations_due(cutoff: datetime, now: datetime) -> QuerySet:
     """Made before the latest report-back, for a session that has ended: the clock starts at the
     later of the two, so a guest signed up for next week's session stays reachable."""
     return Registration.objects.filter(
@@ -45,7 +45,7 @@ def _registrations_anonymise(queryset: QuerySet, now: datetime) -> int:
 # --- Guardians named on ride-out requests ------------------------------------------------------
 
 
-def _rideout_guardians_due(cutoff: datetime) -> QuerySet:
+def _rideout_guardians_due(cutoff: datetime, now: datetime) -> QuerySet:
     """Asked before the latest report-back and settled: declined, cancelled, or approved and
     ridden (the clock starts at the later of the report-back and the ride-out). A request still
     under review is never due: staff may need to reach the guardian."""
@@ -80,7 +80,7 @@ def _last_session_end(**filters) -> Subquery:
     )
 
 
-def _minors_due(cutoff: datetime) -> QuerySet:
+def _minors_due(cutoff: datetime, now: datetime) -> QuerySet:
     """The program ends with the last session of the applicant's cohort; without a cohort (or
     sessions in it), with the later of the engagement's end and the program's last session.
     The clock starts at the latest of that end, the application and its decision, so details

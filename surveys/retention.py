@@ -11,7 +11,7 @@ from engagements.retention import RetentionRule, given_before_latest_report_back
 from .models import Invitation
 
 
-def _invitations_due(cutoff: datetime) -> QuerySet:
+def _invitations_due(cutoff: datetime, now: datetime) -> QuerySet:
     return Invitation.objects.filter(
         given_before_latest_report_back(
             engagement="survey__engagement", given_at="created_at", cutoff=cutoff

@@ -76,7 +76,7 @@ def _run_rule(
     """Count, and unless this is a dry run or the rule is off, purge in chunks. Fills in `result`
     as it goes, so a failure part-way still reports what was counted and what was done."""
     cutoff = now - timedelta(days=policy.period_days)
-    due = rule.select_due(cutoff)
+    due = rule.select_due(cutoff, now)
     counts = due.aggregate(
         due=Count("pk", filter=rule.released_q()), held=Count("pk", filter=rule.held_q())
     )

@@ -172,11 +172,27 @@ def minor_application(
     return application
 
 
-def delivery(notice, *, address, status=DeliveryStatus.SENT, days_ago=0, language="en"):
+def delivery(
+    notice, *, address, status=DeliveryStatus.SENT, days_ago=0, language="en", channel="email"
+):
+    """A delivery queued `days_ago` (and sent then, if sent)."""
+    user = None
+    if channel == "in_app":
+        user = UserFactory()
+        address = f"user:{user.pk}"
     row = Delivery.objects.create(
-        notice=notice, channel="email", address=address, language=language, status=status
+        notice=notice,
+        channel=channel,
+        address=address,
+        user=user,
+        language=language,
+        status=status,
     )
-    Delivery.objects.filter(pk=row.pk).update(created_at=timezone.now() - days_ago * DAY)
+    at = timezone.now() - days_ago * DAY
+    Delivery.objects.filter(pk=row.pk).update(
+        created_at=at, sent_at=at if status == DeliveryStatus.SENT else None
+    )
+    row.refresh_from_db()
     return row
 
 

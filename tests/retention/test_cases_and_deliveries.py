@@ -86,11 +86,11 @@ def agency_user():
 
 def test_delivery_purge_keeps_the_notice_statistics(now, staff, client):
     notice = released_notice()
-    delivery(notice, address="a@example.org", days_ago=200)
+    delivery(notice, address="a@example.org", days_ago=800)
     delivery(notice, address="b@example.org", days_ago=200, status=DeliveryStatus.FAILED)
-    delivery(notice, address="c@example.org", days_ago=200, language="es")
+    delivery(notice, address="c@example.org", days_ago=800, language="es")
     delivery(notice, address="d@example.org", days_ago=10)
-    delivery(notice, address="e@example.org", days_ago=200, status=DeliveryStatus.PENDING)
+    delivery(notice, address="e@example.org", days_ago=800, status=DeliveryStatus.PENDING)
     before_stats = notice_delivery_stats(notice=notice)
     before_list = notice_list_for_staff().get(pk=notice.pk)
 
@@ -109,7 +109,9 @@ def test_delivery_purge_keeps_the_notice_statistics(now, staff, client):
     )
     assert (after_list.delivery_count, after_list.sent_count, after_list.failed_count) == (5, 3, 1)
     # A second purge adds to the kept counts rather than replacing them.
-    Delivery.objects.filter(address="d@example.org").update(created_at=now.replace(year=2000))
+    Delivery.objects.filter(address="d@example.org").update(
+        created_at=now.replace(year=2000), sent_at=now.replace(year=2000)
+    )
     retention_run(dry_run=False, now=now)
     notice.refresh_from_db()
     assert notice_delivery_stats(notice=notice) == before_stats
@@ -124,9 +126,9 @@ def test_deliveries_of_a_held_engagement_are_kept(now, agency_admin):
 
     engagement = EngagementFactory()
     notice = released_notice(engagement)
-    delivery(notice, address="a@example.org", days_ago=200)
+    delivery(notice, address="a@example.org", days_ago=800)
     other = released_notice()
-    delivery(other, address="b@example.org", days_ago=200)
+    delivery(other, address="b@example.org", days_ago=800)
     legal_hold_set(obj=engagement, reason="Records request", set_by=agency_admin)
     assert counts(retention_run(dry_run=False, now=now), "notice_deliveries") == (1, 1, 1)
     assert Delivery.objects.filter(notice=notice).exists()
@@ -137,3 +139,35 @@ def test_minor_details_without_a_cohort_follow_the_program(now):
     application = minor_application(ended_days_ago=400, with_cohort=False)
     retention_run(dry_run=False, now=now)
     assert not MinorDetails.objects.filter(application=application).exists()
+
+
+def test_the_inbox_is_the_residents_own_and_never_purged(now):
+    notice = released_notice()
+    inbox = delivery(notice, address="", channel="in_app", days_ago=3000)
+    sms = delivery(notice, address="+12025550123", channel="sms", days_ago=200)
+    assert counts(retention_run(dry_run=False, now=now), "notice_deliveries") == (1, 0, 1)
+    assert Delivery.objects.filter(pk=inbox.pk).exists()
+    assert not Delivery.objects.filter(pk=sms.pk).exists()
+
+
+def test_an_email_is_kept_while_its_unsubscribe_link_works(now, client):
+    from notices.models import Suppression
+    from notices.services import delivery_render
+    from notices.services.preferences import UNSUBSCRIBE_MAX_AGE
+
+    notice = released_notice()
+    link_days = UNSUBSCRIBE_MAX_AGE // 86400
+    recent = delivery(notice, address="a@example.org", days_ago=200)
+    expired = delivery(notice, address="b@example.org", days_ago=link_days + 1)
+    failed = delivery(notice, address="c@example.org", days_ago=200, status=DeliveryStatus.FAILED)
+    url = delivery_render(recent).unsubscribe_url
+
+    assert counts(retention_run(dry_run=False, now=now), "notice_deliveries") == (2, 0, 2)
+    assert set(Delivery.objects.values_list("pk", flat=True)) == {recent.pk}
+    assert {expired.pk, failed.pk}.isdisjoint(Delivery.objects.values_list("pk", flat=True))
+
+    # The guest acts on the 200-day-old email: one click still works.
+    path = url.split("://", 1)[1].split("/", 1)[1]
+    response = client.post(f"/{path}", {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert Suppression.objects.filter(channel="email", address="a@example.org").exists()

@@ -99,7 +99,7 @@ def _data(n: int) -> None:
         guest_input(engagement, email=f"g{i}@example.org")
         guest_registration(engagement=engagement, email=f"r{i}@example.org")
         notice = released_notice(engagement)
-        delivery(notice, address=f"d{i}@example.org", days_ago=400)
+        delivery(notice, address=f"d{i}@example.org", days_ago=800)
     minor_application(ended_days_ago=400)
     decided_case(reference=f"C{n}", decided_days_ago=2000)
 
