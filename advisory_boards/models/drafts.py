@@ -283,6 +283,14 @@ class AccessLog(models.Model):
         blank=True,
         related_name="access_log",
     )
+    # Set when the material opened belongs to a draft, so a legal hold on its engagement keeps it.
+    draft = models.ForeignKey(
+        PolicyDraft,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="access_log",
+    )
     action = models.CharField(max_length=10, choices=AccessAction.choices)
     what = models.CharField(max_length=300)
     path = models.CharField(max_length=300)

@@ -183,8 +183,16 @@ def recommendation_decide(
 
 
 def access_record(
-    *, user: User, board: Board, action: str, what: str, path: str, case=None
+    *, user: User, board: Board, action: str, what: str, path: str, case=None, draft=None
 ) -> None:
+    """Log one view or download of confidential material, linked to its case or draft so the
+    entry follows that one's retention and legal hold."""
     AccessLog.objects.create(
-        user=user, board=board, case=case, action=action, what=what[:300], path=path[:300]
+        user=user,
+        board=board,
+        case=case,
+        draft=draft,
+        action=action,
+        what=what[:300],
+        path=path[:300],
     )

@@ -104,7 +104,12 @@ def _protect(request, response, draft, *, action: str, what: str):
     if _confidential(draft):
         no_store(response)
         services.access_record(
-            user=request.user, board=draft.board, action=action, what=what, path=request.path
+            user=request.user,
+            board=draft.board,
+            draft=draft,
+            action=action,
+            what=what,
+            path=request.path,
         )
     return response
 
@@ -233,6 +238,7 @@ def attachment_download(request, pk: int):
         request,
         stored=attachment.file,
         board=attachment.draft.board,
+        draft=attachment.draft,
         what=f"attachment {attachment.pk} of draft {attachment.draft_id}",
     )
 
@@ -241,12 +247,13 @@ def _download(stored) -> FileResponse:
     return FileResponse(stored.open("rb"), as_attachment=True, filename=stored.name.rsplit("/")[-1])
 
 
-def logged_download(request, *, stored, board, what: str, case=None) -> FileResponse:
+def logged_download(request, *, stored, board, what: str, case=None, draft=None) -> FileResponse:
     """Serve a confidential file (after the caller's permission check): logged, never cached."""
     services.access_record(
         user=request.user,
         board=board,
         case=case,
+        draft=draft,
         action=AccessAction.DOWNLOAD,
         what=what,
         path=request.path,

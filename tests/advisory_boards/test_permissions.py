@@ -166,6 +166,8 @@ def test_every_confidential_view_and_download_is_logged(client, boards):
         (member, "download"),
     ]
     assert f"attachment {boards['attachment'].pk}" in entries[1].what
+    # Linked to the draft, so a legal hold on the draft's engagement keeps them.
+    assert [entry.draft for entry in entries] == [boards["secret"], boards["secret"]]
 
 
 @pytest.mark.parametrize(

@@ -171,3 +171,79 @@ def test_an_email_is_kept_while_its_unsubscribe_link_works(now, client):
     response = client.post(f"/{path}", {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert Suppression.objects.filter(channel="email", address="a@example.org").exists()
+
+
+def test_log_entries_written_after_a_case_was_purged_go_on_the_next_run(now):
+    case, _file = decided_case(decided_days_ago=2000)
+    retention_run(dry_run=False, now=now)
+    case.refresh_from_db()
+    purged_at = case.purged_at
+    assert purged_at is not None
+    # A member opens the (now empty) case page afterwards: the view is logged with the case.
+    AccessLog.objects.create(
+        user=agency_user(), board=case.board, case=case, action="view", what="case", path="/"
+    )
+    assert counts(retention_run(dry_run=False, now=now), "case_material") == (1, 0, 1)
+    assert not AccessLog.objects.filter(case=case).exists()
+    case.refresh_from_db()
+    assert case.purged_at == purged_at  # still the time the material went
+    assert counts(retention_run(dry_run=False, now=now), "case_material") == (0, 0, 0)
+
+
+def test_late_log_entries_of_a_held_purged_case_are_kept(now, agency_admin):
+    case, _file = decided_case(decided_days_ago=2000)
+    retention_run(dry_run=False, now=now)
+    AccessLog.objects.create(
+        user=agency_user(), board=case.board, case=case, action="view", what="case", path="/"
+    )
+    legal_hold_set(obj=case, reason="Claim", set_by=agency_admin)
+    assert counts(retention_run(dry_run=False, now=now), "case_material") == (0, 1, 0)
+    assert AccessLog.objects.filter(case=case).exists()
+
+
+def test_a_hold_on_a_drafts_engagement_keeps_the_drafts_access_log(now, agency_admin):
+    from tests.advisory_boards.conftest import make_board, make_draft
+
+    board = make_board("pol")
+    held_draft, other_draft = make_draft(board), make_draft(board, title="Other")
+    for draft in (held_draft, other_draft):
+        AccessLog.objects.create(
+            user=agency_user(), board=board, draft=draft, action="view", what="d", path="/"
+        )
+    AccessLog.objects.update(at=now.replace(year=now.year - 8))
+    legal_hold_set(obj=held_draft.engagement, reason="Records request", set_by=agency_admin)
+    assert counts(retention_run(dry_run=False, now=now), "board_access_log") == (1, 1, 1)
+    assert AccessLog.objects.filter(draft=held_draft).exists()
+    assert not AccessLog.objects.filter(draft=other_draft).exists()
+
+
+def test_existing_log_entries_are_linked_to_their_draft_by_their_text():
+    """The migration that adds AccessLog.draft."""
+    import importlib
+
+    from django.apps import apps
+
+    from tests.advisory_boards.conftest import make_board, make_draft
+
+    migration = importlib.import_module(
+        "advisory_boards.migrations.0004_accesslog_linked_to_its_draft"
+    )
+    board, other_board = make_board("pol"), make_board("other")
+    draft = make_draft(board)
+    user = agency_user()
+    texts = {
+        f"draft {draft.pk} v2": draft,
+        f"draft {draft.pk} changes v3": draft,
+        f"attachment 9 of draft {draft.pk}": draft,
+        "meeting document 4": None,
+        f"draft {draft.pk + 1000} v1": None,  # no such draft
+    }
+    for what in texts:
+        AccessLog.objects.create(user=user, board=board, action="view", what=what, path="/")
+    AccessLog.objects.create(
+        user=user, board=other_board, action="view", what=f"draft {draft.pk} v1", path="/"
+    )
+    migration.link_entries_to_their_draft(apps, None)
+    linked = dict(AccessLog.objects.filter(board=board).values_list("what", "draft"))
+    assert linked == {what: (d.pk if d else None) for what, d in texts.items()}
+    assert AccessLog.objects.get(board=other_board).draft is None
