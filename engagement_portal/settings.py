@@ -341,8 +341,10 @@ REST_FRAMEWORK = {
     # `format` is a filter of engagements (town hall, ride-out...); pick JSON or the browsable page
     # with the Accept header instead.
     "URL_FORMAT_OVERRIDE": None,
-    # Behind a load balancer, how many proxies append to X-Forwarded-For: throttles count per client.
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=None),
+    # How many proxies append to X-Forwarded-For. 0 (the default) counts the connecting address and
+    # ignores the header, which a client could forge to get a fresh allowance per request; behind a
+    # load balancer set API_NUM_PROXIES so the throttle counts clients, not the balancer.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
 }
 # Requests per client address; read on every request (see engagements.api_base.PublicAPIThrottle).
 PORTAL_API_RATE = env.str("API_RATE", default="120/minute")

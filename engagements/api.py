@@ -277,11 +277,18 @@ class ReportBackViewSet(PublicReadOnlyViewSet):
 
 class AccountabilitySerializer(PublicSerializer):
     inputs_received = serializers.IntegerField(
-        source="inputs", help_text="Comments, questions and recommendations received."
+        source="inputs",
+        allow_null=True,
+        help_text="Comments, questions and recommendations received. Null (with every figure "
+        "but overdue actions) when 1 to 10: so few would point at the people who wrote.",
     )
-    with_action = serializers.IntegerField(help_text="Of those, how many have a decision.")
+    with_action = serializers.IntegerField(
+        allow_null=True, help_text="Of those, how many have a decision."
+    )
     share_with_action = serializers.FloatField(allow_null=True, help_text="0 to 1.")
-    reported_back = serializers.IntegerField(help_text="Of those, how many were reported back.")
+    reported_back = serializers.IntegerField(
+        allow_null=True, help_text="Of those, how many were reported back."
+    )
     share_reported_back = serializers.FloatField(allow_null=True, help_text="0 to 1.")
     median_days_to_report_back = serializers.FloatField(allow_null=True)
     overdue_actions = serializers.IntegerField(help_text="Decisions past their due date.")
@@ -311,7 +318,7 @@ class AccountabilityView(PublicAPIView):
     @extend_schema(parameters=[AccountabilityFilters], responses=AccountabilitySerializer)
     def get(self, request):
         filters = self.get_filters()
-        figures = selectors.accountability_figures(
+        figures = selectors.accountability_figures_public(
             topic=filters.get("topic"),
             neighborhood=filters.get("neighborhood"),
             since=filters.get("since"),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import AgeBand, Demographics, RaceEthnicity
 from engagements.models import CommunityFigures, Neighborhood
 from engagements.participation import Activity, Channel, takings
-from engagements.suppression import SMALL_CELL, suppress
+from engagements.suppression import SMALL_CELL, suppress, suppress_lines
 
 UNDER_REPRESENTED = 0.8
 MIN_COMMUNITY_SHARE = 0.01
@@ -148,17 +148,24 @@ def _dimension(
     total: int,
     note: str = "",
 ) -> Dimension:
+    """One breakdown. `total` is the number of people it describes (a figure the page shows)."""
     extra = (set(counts) | set(community)) - set(labels) - {NOT_STATED}
     keys = list(labels) + sorted(extra)
-    known = sum(counts[k] for k in keys)
     raw = [counts.get(k, 0) for k in keys]
-    not_stated = counts.get(NOT_STATED, 0) if partition else None
     if partition:
-        shown, _total = suppress([*raw, not_stated], total)
-        shown_not_stated = shown[-1]
-        shown = shown[:-1]
+        # Shares are of the people whose value is known, so a reader who sees one count and its
+        # share knows that sum: the groups are suppressed against it. "Not stated" is the total
+        # minus that sum, so it is shown as it is; it says nothing about anyone.
+        known = sum(raw)
+        shown = suppress_lines(raw, [list(range(len(raw)))])
+        if 0 < known < SMALL_CELL:
+            shown = [None] * len(raw)
+        shown_not_stated = counts.get(NOT_STATED, 0)
     else:
-        shown, _total = suppress(raw, None)
+        # A person may be in several groups; shares are of the people (a figure already shown),
+        # so they add nothing to what the counts say.
+        known = total
+        shown = suppress_lines(raw, [])
         shown_not_stated = None
     groups = []
     for k, count, visible in zip(keys, raw, shown, strict=True):

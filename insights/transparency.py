@@ -8,14 +8,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagements.models import Category, Engagement, Neighborhood
 from engagements.participation import takings
-from engagements.selectors.loop import AccountabilityFigures, accountability_figures
-from engagements.suppression import SMALL_CELL, suppress_table
+from engagements.selectors.loop import PublicAccountabilityFigures, accountability_figures_public
+from engagements.suppression import suppress_grid
 
 from .equity import period_bounds
 
@@ -46,36 +45,35 @@ class ActivityTable:
 
 
 @dataclass
-class PublicAccountability:
-    inputs: int | None
-    share_with_action: int | None  # percent
-    share_reported_back: int | None
-    median_days_to_report_back: float | None
-    overdue_actions: int
-
-
-@dataclass
 class Transparency:
     start: date
     end: date
     activity: ActivityTable
-    accountability: PublicAccountability
+    accountability: PublicAccountabilityFigures
     computed_at: datetime = field(default_factory=timezone.now)
 
 
-def _engagements_in_period(start: date, end: date) -> list[Engagement]:
+def _engagements(start: date, end: date) -> tuple[dict[int, Engagement], set[int]]:
+    """Every engagement the public may see (acts are counted by their own date, whatever the
+    engagement's), and the ids of those that ran during the period (for the count of them)."""
     lower, upper = period_bounds(start, end)
-    return list(
-        Engagement.objects.exclude(status="draft")
-        .filter(Q(published_at__lt=upper) | Q(published_at__isnull=True))
-        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=lower))
-        .only("pk", "category")
+    engagements = {
+        engagement.pk: engagement
+        for engagement in Engagement.objects.exclude(status="draft")
+        .only("pk", "category", "published_at", "closed_at")
         .prefetch_related("neighborhoods")
-    )
+    }
+    running = {
+        pk
+        for pk, engagement in engagements.items()
+        if (engagement.published_at is None or engagement.published_at < upper)
+        and (engagement.closed_at is None or engagement.closed_at >= lower)
+    }
+    return engagements, running
 
 
 def activity_table(*, start: date, end: date) -> ActivityTable:
-    engagements = {engagement.pk: engagement for engagement in _engagements_in_period(start, end)}
+    engagements, running = _engagements(start, end)
     places = {
         pk: [str(n.pk) for n in engagement.neighborhoods.all()] or [CITYWIDE]
         for pk, engagement in engagements.items()
@@ -84,8 +82,8 @@ def activity_table(*, start: date, end: date) -> ActivityTable:
     rows = [(str(pk), name) for pk, name in neighborhoods] + [(CITYWIDE, str(_("Citywide")))]
     columns = [(value, str(label)) for value, label in Category.choices]
 
-    # An engagement held in two neighborhoods counts in both rows; so rows do not add up to the
-    # total and each row and column is suppressed against its own total.
+    # An act at an engagement held in two neighborhoods counts in both rows, and in the total
+    # twice: the table counts acts by place, and its totals are the sums of its cells.
     raw: Counter = Counter()
     lower, upper = period_bounds(start, end)
     for taking in takings(start=lower, end=upper):
@@ -97,15 +95,14 @@ def activity_table(*, start: date, end: date) -> ActivityTable:
             raw[(CITYWIDE, taking.category)] += 1
     row_keys = [key for key, _label in rows]
     column_keys = [key for key, _label in columns]
-    cells = suppress_table(raw, row_keys, column_keys)
-
-    def total_of(values: list[int]) -> int | None:
-        total = sum(values)
-        return None if 0 < total < SMALL_CELL else total
+    # Totals are suppressed with the cells: a small row total is otherwise the grand total minus
+    # the other rows.
+    cells, row_totals, column_totals, total = suppress_grid(raw, row_keys, column_keys)
 
     engagements_by_row: dict[str, int] = defaultdict(int)
     engagements_by_column: dict[str, int] = defaultdict(int)
-    for pk, engagement in engagements.items():
+    for pk in running:
+        engagement = engagements[pk]
         for place in places[pk]:
             engagements_by_row[place] += 1
         engagements_by_column[engagement.category] += 1
@@ -116,35 +113,19 @@ def activity_table(*, start: date, end: date) -> ActivityTable:
                 key=key,
                 label=label,
                 cells=[cells[(key, column)] for column in column_keys],
-                total=total_of([raw[(key, column)] for column in column_keys]),
+                total=row_totals[key],
                 engagements=engagements_by_row.get(key, 0),
             )
             for key, label in rows
         ],
-        column_totals=[total_of([raw[(r, c)] for r in row_keys]) for c in column_keys],
-        total=total_of(list(raw.values())),
+        column_totals=[column_totals[column] for column in column_keys],
+        total=total,
         engagements_by_column=[engagements_by_column.get(c, 0) for c in column_keys],
     )
 
 
-def public_accountability(*, start: date, end: date) -> PublicAccountability:
-    figures: AccountabilityFigures = accountability_figures(since=start, until=end)
-    # With a handful of comments, shares and waits would point at the people who sent them.
-    if figures.inputs < SMALL_CELL:
-        return PublicAccountability(
-            inputs=None if figures.inputs else 0,
-            share_with_action=None,
-            share_reported_back=None,
-            median_days_to_report_back=None,
-            overdue_actions=figures.overdue_actions,
-        )
-    return PublicAccountability(
-        inputs=figures.inputs,
-        share_with_action=round(100 * figures.with_action / figures.inputs),
-        share_reported_back=round(100 * figures.reported_back / figures.inputs),
-        median_days_to_report_back=figures.median_days_to_report_back,
-        overdue_actions=figures.overdue_actions,
-    )
+def public_accountability(*, start: date, end: date) -> PublicAccountabilityFigures:
+    return accountability_figures_public(since=start, until=end)
 
 
 def transparency(*, start: date, end: date) -> Transparency:

@@ -9,12 +9,18 @@ from engagements.exports import csv_response
 
 from .cache import cached_figures
 from .equity import equity_report
-from .forms import PeriodForm
+from .forms import PeriodForm, PublicPeriodForm
 from .transparency import transparency
 
 
-def _hidden(value) -> str:
+def _small(value) -> str:
+    """Totals and counts hidden only for being small."""
     return _("fewer than 11") if value is None else value
+
+
+def _hidden(value) -> str:
+    """Cells hidden for being small or for giving a small one away."""
+    return _("hidden") if value is None else value
 
 
 @permission_required_or_403("insights.view_equity")
@@ -34,10 +40,9 @@ def equity_csv(request):
     report = cached_figures(
         "equity", start=start, end=end, build=lambda: equity_report(start=start, end=end)
     )
-    rows = [[_("Participants, all"), "", _hidden(report.total), "", "", "", ""]]
+    rows = [[_("Participants, all"), "", _small(report.total), "", "", "", ""]]
     rows += [
-        [_("Activity"), label, _hidden(count), "", "", "", ""]
-        for label, count in report.by_activity
+        [_("Activity"), label, _small(count), "", "", "", ""] for label, count in report.by_activity
     ]
     for dimension in report.dimensions:
         for group in dimension.groups:
@@ -53,9 +58,7 @@ def equity_csv(request):
                 ]
             )
         if dimension.partition:
-            rows.append(
-                [dimension.title, _("Not stated"), _hidden(dimension.not_stated), "", "", "", ""]
-            )
+            rows.append([dimension.title, _("Not stated"), dimension.not_stated, "", "", "", ""])
     header = [
         _("Dimension"),
         _("Group"),
@@ -69,7 +72,7 @@ def equity_csv(request):
 
 
 def transparency_page(request):
-    form = PeriodForm(request.GET or None)
+    form = PublicPeriodForm(request.GET or None)
     start, end = form.period()
     return render(
         request,

@@ -15,7 +15,7 @@ from engagements.api_base import (
     PublicReadOnlyViewSet,
     check_period,
 )
-from engagements.models import Engagement, Language, Neighborhood
+from engagements.models import Language, Neighborhood
 
 from . import selectors
 from .models import Session, Venue
@@ -130,7 +130,9 @@ class SessionViewSet(PublicReadOnlyViewSet):
 
     serializer_class = SessionSerializer
     filter_serializer_class = SessionFilters
-    tracked_models = (Session, Engagement)
+    # No Last-Modified: places left change with every sign-up, which moves no timestamp here, so
+    # a date would answer 304 with stale places. The ETag (a hash of the body) is exact.
+    tracked_models = ()
 
     def get_queryset(self):
         filters = {"when": "all", **self.get_filters()}
@@ -144,4 +146,4 @@ class SessionViewSet(PublicReadOnlyViewSet):
         )
 
     def item_timestamps(self, instance):
-        return [instance.updated_at, instance.program.engagement.updated_at]
+        return []

@@ -194,10 +194,14 @@ def survey_results(*, survey: Survey, public: bool, text_limit: int = 50) -> Sur
                 total,
                 public,
             )
+        # With the total shown, the mean is one more equation over the counts: with two cells
+        # hidden it gives both back. Publish it only when no count of the question is hidden.
+        hides_a_count = public and any(row["count"] is None for row in item.rows)
         if (
             question.kind not in TEXT_KINDS
             and question.pk in means
             and (not public or total >= SMALL_CELL)
+            and not hides_a_count
         ):
             item.mean = round(float(means[question.pk]), 2)
         if public and total < SMALL_CELL:

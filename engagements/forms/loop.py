@@ -201,4 +201,8 @@ class AccountabilityFilterForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("since") and cleaned.get("until") and cleaned["until"] < cleaned["since"]:
             self.add_error("until", _("The end of the period must be after its start."))
+        # The figures add a day to the end of the period; year 9999 has no next day.
+        for name in ("since", "until"):
+            if cleaned.get(name) and not 1900 <= cleaned[name].year <= 2999:
+                self.add_error(name, _("Give a date between 1900 and 2999."))
         return cleaned

@@ -11,7 +11,9 @@ from .catalogue import (
 )
 from .loop import (
     AccountabilityFigures,
+    PublicAccountabilityFigures,
     accountability_figures,
+    accountability_figures_public,
     action_list,
     action_list_for_engagement,
     input_get_by_receipt,
@@ -23,7 +25,9 @@ from .loop import (
 __all__ = [
     "AccountabilityFigures",
     "CatalogueFilters",
+    "PublicAccountabilityFigures",
     "accountability_figures",
+    "accountability_figures_public",
     "action_list",
     "action_list_for_engagement",
     "engagement_counts_by_category",

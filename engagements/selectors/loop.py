@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from ..models import Action, Engagement, Input, ReportBack, Status
 from ..models.loop import normalize_receipt_code
+from ..suppression import SMALL_CELL
 
 
 def input_list_without_action(*, engagement: Engagement | None = None) -> QuerySet[Input]:
@@ -170,4 +171,48 @@ def accountability_figures(
         reported_back=reported_count,
         median_days_to_report_back=median,
         overdue_actions=overdue,
+    )
+
+
+@dataclass(frozen=True)
+class PublicAccountabilityFigures:
+    """The figures as published: with fewer than SMALL_CELL inputs in the filtered period, the
+    counts, shares and waits would point at the few people who wrote in, so they are hidden (None).
+    Overdue actions are the agency's, not a resident's, and always shown."""
+
+    inputs: int | None
+    with_action: int | None
+    reported_back: int | None
+    median_days_to_report_back: float | None
+    overdue_actions: int
+
+    @property
+    def share_with_action(self) -> float | None:
+        return self.with_action / self.inputs if self.inputs else None
+
+    @property
+    def share_reported_back(self) -> float | None:
+        return self.reported_back / self.inputs if self.inputs else None
+
+    @property
+    def hidden(self) -> bool:
+        return self.inputs is None
+
+
+def accountability_figures_public(**filters) -> PublicAccountabilityFigures:
+    figures = accountability_figures(**filters)
+    if 0 < figures.inputs < SMALL_CELL:
+        return PublicAccountabilityFigures(
+            inputs=None,
+            with_action=None,
+            reported_back=None,
+            median_days_to_report_back=None,
+            overdue_actions=figures.overdue_actions,
+        )
+    return PublicAccountabilityFigures(
+        inputs=figures.inputs,
+        with_action=figures.with_action,
+        reported_back=figures.reported_back,
+        median_days_to_report_back=figures.median_days_to_report_back,
+        overdue_actions=figures.overdue_actions,
     )

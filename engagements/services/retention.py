@@ -4,6 +4,7 @@ import logging
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
@@ -153,6 +154,13 @@ def retention_run(*, dry_run: bool, now: datetime | None = None, triggered_by: s
         )
         try:
             _run_rule(rule=rule, policy=policy, result=row, dry_run=dry_run, now=now)
+        except SoftTimeLimitExceeded:
+            # The task's time is up: stop the whole run, but record what the committed chunks
+            # did, so the run shows an end and the next night carries on from there.
+            row.error = f"SoftTimeLimitExceeded: {RULE_FAILED}"
+            rows.append(row)
+            _finish(run, rows)
+            raise
         except Exception as error:
             logger.exception("retention rule %s failed", rule.key)
             row.error = f"{type(error).__name__}: {RULE_FAILED}"
@@ -165,10 +173,14 @@ def retention_run(*, dry_run: bool, now: datetime | None = None, triggered_by: s
             row.done,
         )
         rows.append(row)
+    _finish(run, rows)
+    return RetentionReport(run=run, dry_run=dry_run, rows=rows)
+
+
+def _finish(run: RetentionRun, rows: list[RuleResult]) -> None:
     run.report = {row.key: {k: v for k, v in asdict(row).items() if k != "key"} for row in rows}
     run.finished_at = timezone.now()
     run.save(update_fields=["report", "finished_at"])
-    return RetentionReport(run=run, dry_run=dry_run, rows=rows)
 
 
 @transaction.atomic

@@ -73,7 +73,7 @@ def receipt_detail(request, code: str):
 def accountability(request):
     form = AccountabilityFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    figures = selectors.accountability_figures(
+    figures = selectors.accountability_figures_public(
         topic=filters.get("topic"),
         neighborhood=filters.get("neighborhood"),
         since=filters.get("since"),

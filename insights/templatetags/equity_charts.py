@@ -65,6 +65,6 @@ def share_chart(groups) -> dict:
         "height": ROW * len(groups),
         "direction": "rtl" if rtl else "ltr",
         "anchor": "end" if rtl else "start",
-        "hidden_text": _("fewer than 11"),
+        "hidden_text": _("hidden"),
         "rtl": rtl,
     }

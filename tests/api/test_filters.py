@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from announcements.models import Announcement, AnnouncementKind
-from engagements.models import Category, Engagement, Format, Mode, ReportBack, Status, Topic
+from engagements.models import Category, Engagement, Format, Input, Mode, ReportBack, Status, Topic
 from tests.factories import EngagementFactory
 
 pytestmark = pytest.mark.django_db
@@ -219,7 +219,17 @@ def test_accountability_filters(client, seed):
     recent = client.get(f"{base}?since={today - timedelta(days=3)}").json()
     assert recent["inputs_received"] == 0
     window = client.get(f"{base}?since={today - timedelta(days=20)}&until={today}").json()
-    assert window["inputs_received"] == 1
+    assert window["inputs_received"] is None  # one input: hidden, it would point at its sender
+    for _ in range(10):
+        Input.objects.create(
+            engagement=seed.extra.input.engagement,
+            text="Me too",
+            language="en",
+            received_at=seed.extra.input.received_at,
+        )
+    window = client.get(f"{base}?since={today - timedelta(days=20)}&until={today}").json()
+    assert window["inputs_received"] == 11
+    assert window["share_with_action"] == pytest.approx(1 / 11)
     assert client.get(f"{base}?since={today}&until={today - timedelta(days=1)}").status_code == 400
     assert client.get(f"{base}?until=9999-12-31").status_code == 400
 

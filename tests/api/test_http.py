@@ -144,6 +144,14 @@ def test_the_limit_is_per_client_address(client, seed, settings):
     assert other.status_code == 200
 
 
+def test_a_forged_forwarded_for_header_gets_no_fresh_allowance(client, seed, settings):
+    settings.PORTAL_API_RATE = "2/minute"
+    for number in range(2):
+        client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}")
+    forged = client.get("/api/v1/topics/", HTTP_X_FORWARDED_FOR="198.51.100.77")
+    assert forged.status_code == 429
+
+
 # --- language -------------------------------------------------------------------------------------
 
 
@@ -248,3 +256,18 @@ def test_a_missing_slash_still_redirects(client):
     response = client.get("/api/v1/engagements")
     assert response.status_code == 301
     assert response["Location"] == "/api/v1/engagements/"
+
+
+def test_sessions_answer_with_an_exact_etag_and_no_date(client, seed):
+    """Places left change with every sign-up, which moves no timestamp: a Last-Modified date
+    would answer 304 with stale places."""
+    from programs.services import registration_create
+    from tests.factories import UserFactory
+
+    url = f"/api/v1/sessions/{seed.session.pk}/"
+    first = client.get(url)
+    assert "Last-Modified" not in first
+    registration_create(session=seed.session, user=UserFactory(), language="en")
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert again.json()["places_left"] == first.json()["places_left"] - 1

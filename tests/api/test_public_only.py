@@ -112,18 +112,19 @@ def test_report_backs_published_only_and_never_of_a_draft_engagement(client, see
 
 
 def test_accountability_figures_match_the_public_page(client, seed):
+    # One input: so few would point at who sent it, so every figure but overdue actions is hidden.
     figures = client.get("/api/v1/accountability/").json()
     assert figures == {
-        "inputs_received": 1,
-        "with_action": 1,
-        "share_with_action": 1.0,
-        "reported_back": 1,
-        "share_reported_back": 1.0,
-        "median_days_to_report_back": pytest.approx(10.0, abs=0.01),
+        "inputs_received": None,
+        "with_action": None,
+        "share_with_action": None,
+        "reported_back": None,
+        "share_reported_back": None,
+        "median_days_to_report_back": None,
         "overdue_actions": 0,
     }
     page = client.get("/en/engagements/accountability/")
-    assert '<p class="display-6 mb-0" id="figure-inputs">1</p>' in page.content.decode()
+    assert 'id="figures-hidden"' in page.content.decode()
 
 
 def test_the_api_is_read_only(client, seed):

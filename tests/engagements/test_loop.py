@@ -283,8 +283,14 @@ def test_accountability_page_shows_the_figures(client, staff):
     )
     _input_at(engagement, days_ago=3)
     body = client.get("/en/engagements/accountability/").content.decode()
-    assert 'id="figure-inputs">2<' in body
-    assert 'id="figure-with-action">50%<' in body
+    # Two comments: so few would point at who sent them.
+    assert 'id="figures-hidden"' in body
+    assert 'id="figure-with-action">—<' in body
+    for _ in range(10):
+        _input_at(engagement, days_ago=3)
+    body = client.get("/en/engagements/accountability/").content.decode()
+    assert 'id="figure-inputs">12<' in body
+    assert 'id="figure-with-action">8%<' in body
     bad = client.get(
         "/en/engagements/accountability/", {"since": "2026-05-01", "until": "2026-01-01"}
     )

@@ -8,7 +8,15 @@ from engagements.models.loop import Source
 from tests.factories import EngagementFactory, NeighborhoodFactory, UserFactory
 
 
-def give_input(*, user=None, engagement, email="", source=Source.ONLINE_COMMENT, language="en"):
+def give_input(
+    *,
+    user=None,
+    engagement,
+    email="",
+    source=Source.ONLINE_COMMENT,
+    language="en",
+    received_at=None,
+):
     return Input.objects.create(
         engagement=engagement,
         text="More lights on Elm Street",
@@ -16,7 +24,7 @@ def give_input(*, user=None, engagement, email="", source=Source.ONLINE_COMMENT,
         source=source,
         author=user,
         contact_email=email,
-        received_at=timezone.now() - timedelta(days=2),
+        received_at=received_at or timezone.now() - timedelta(days=2),
     )
 
 

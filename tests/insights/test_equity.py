@@ -207,3 +207,47 @@ def test_figures_are_kept_for_a_few_minutes_per_period_and_language(client, town
         assert client.get(url.replace("/en/", "/es/")).status_code == 200
     # The second view reads only the session and the user; Spanish labels are made afresh.
     assert len(again) < len(spanish)
+
+
+def test_a_share_never_gives_a_hidden_count_back(town):
+    """Shares are of the people whose neighborhood is known; a reader who sees a count and its
+    share knows that sum, so the groups are suppressed against it, and "not stated" (the total
+    minus it) says nothing about anyone and is shown."""
+    from tests.factories import NeighborhoodFactory
+
+    glen = NeighborhoodFactory(name_en="Glen", slug="glen")
+    for place, count in ((town["hill"], 40), (town["dale"], 25), (glen, 4), (None, 3)):
+        for user in residents(count, neighborhood=place):
+            give_input(user=user, engagement=town["engagement"])
+    dimension = _report().dimension("neighborhood")
+    places = {group.label: group for group in dimension.groups}
+    assert places["Glen"].participants is None
+    assert places["Dale"].participants is None  # else Glen = known - 40 - 25
+    assert places["Hill"].share == pytest.approx(40 / 69)
+    assert dimension.not_stated == 3
+    # What a reader can compute: known = 40 / share = 69; the hidden cells sum to 29, two unknowns.
+    assert sum(group.participants or 0 for group in dimension.groups) == 40
+
+
+def test_shares_of_groups_people_may_share_are_of_the_people(town):
+    people = residents(30, neighborhood=town["hill"])
+    for index, user in enumerate(people):
+        give_input(user=user, engagement=town["engagement"])
+        races = ["white", "asian"] if index < 3 else ["white"]
+        Demographics.objects.create(user=user, consented_at=timezone.now(), race_ethnicity=races)
+    races = _groups(_report(), "race_ethnicity")
+    assert races["White"].share == 1.0  # 30 of 30 people, not 30 of 33 choices
+    assert races["Asian"].participants is None
+    assert races["Asian"].share is None
+
+
+def test_dates_far_away_get_an_error_not_a_server_error(client):
+    client.force_login(staff_user())
+    response = client.get(
+        reverse("staff:insights:equity"), {"start": "9999-12-30", "end": "9999-12-31"}
+    )
+    assert response.status_code == 200
+    assert "Choose dates from 2000 to next year." in response.content.decode()
+    accountability = client.get(reverse("engagements:accountability"), {"until": "9999-12-31"})
+    assert accountability.status_code == 200
+    assert accountability.context["form"].errors["until"]

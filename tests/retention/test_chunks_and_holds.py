@@ -129,3 +129,33 @@ def test_a_hold_committed_while_a_chunk_runs_is_never_overtaken(now, monkeypatch
         assert item.contact_email == "ann@example.org"  # the purge saw the hold
     else:
         assert item.contact_email == ""  # the hold waited for the purge; it was not there yet
+
+
+@pytest.mark.django_db
+def test_the_task_time_limit_stops_the_run_and_records_what_was_done(now, monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from engagements.models import RetentionRun
+
+    monkeypatch.setattr(retention_service, "CHUNK_SIZE", 1)
+    for i in range(3):
+        guest_input(reported_engagement(days_ago=100, now=now), email=f"t{i}@example.org")
+    calls = []
+
+    def wrapper(apply):
+        def chunk(queryset, now):
+            calls.append(1)
+            if len(calls) == 2:
+                raise SoftTimeLimitExceeded
+            return apply(queryset, now)
+
+        return chunk
+
+    _wrap_apply(monkeypatch, "input_guest_contacts", wrapper)
+    with pytest.raises(SoftTimeLimitExceeded):
+        retention_run(dry_run=False, now=now)
+    run = RetentionRun.objects.get()
+    assert run.finished_at is not None
+    assert run.report["input_guest_contacts"]["done"] == 1
+    assert "SoftTimeLimitExceeded" in run.report["input_guest_contacts"]["error"]
+    assert Input.objects.exclude(contact_email="").count() == 2

@@ -87,6 +87,19 @@ def test_public_results_suppress_small_cells_including_derivable_ones(client, st
     assert "<table" in page  # every chart has its table
 
 
+def test_the_public_mean_is_hidden_when_it_would_give_hidden_counts_back(staff):
+    # Agreement answers [0, 0, 0, 40, 3]: the 3 is hidden and the 40 with it; with the total (43)
+    # shown, a mean of 4.07 would give both back.
+    survey = make_survey(staff=staff, results_published=True)
+    _submit(survey, 40, safe=4)
+    _submit(survey, 3, safe=5)
+    safe = survey_results(survey=survey, public=True).questions[1]
+    assert safe.total == 43
+    assert None in [row["count"] for row in safe.rows]
+    assert safe.mean is None
+    assert survey_results(survey=survey, public=False).questions[1].mean == 4.07
+
+
 def test_unpublished_results_and_questions_stay_with_staff(client, staff):
     survey = make_survey(staff=staff)
     _submit(survey, 12)
