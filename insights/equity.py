@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import AgeBand, Demographics, RaceEthnicity
+from accounts.models import AgeBand, Demographics, RaceEthnicity, User
 from engagements.models import CommunityFigures, Neighborhood
 from engagements.participation import Activity, Channel, takings
 from engagements.suppression import SMALL_CELL, suppress, suppress_lines
@@ -112,7 +112,29 @@ def people_in_period(*, start: date, end: date) -> dict[str, _Person]:
         person.channels.add(taking.channel)
         person.language = taking.language or person.language
         person.neighborhood_id = taking.neighborhood_id or person.neighborhood_id
+    _merge_guests_with_accounts(people)
     return people
+
+
+def _merge_guests_with_accounts(people: dict[str, _Person]) -> None:
+    """A guest who wrote in by email and later made an account with that address (or the other
+    way round) is one person, described by the account."""
+    emails = {key[2:]: key for key in people if key.startswith("g:") and "@" in key}
+    if not emails:
+        return
+    accounts = User.objects.filter(email__in=list(emails)).values_list(
+        "email", "pk", "language", "neighborhood_id"
+    )
+    for email, pk, language, neighborhood_id in accounts.iterator(chunk_size=2000):
+        guest = people.pop(emails[email.lower()], None)
+        if guest is None:
+            continue
+        person = people[f"u:{pk}"]
+        person.user_id = pk
+        person.activities |= guest.activities
+        person.channels |= guest.channels
+        person.language = language or person.language or guest.language
+        person.neighborhood_id = neighborhood_id or person.neighborhood_id or guest.neighborhood_id
 
 
 def _weighted_shares(figures: list[CommunityFigures], attribute: str) -> dict[str, float]:

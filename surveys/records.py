@@ -3,15 +3,19 @@ every free-text answer marked for a records officer to review before release.
 
 Left out for every anonymity mode: the respondent (user, email, name), the response's id, any
 participation key or invitation token, and any time finer than the date. Rows come in date order
-and, within a day, in the random order of the response ids, so order reveals nothing either.
+and, within a day, in the random order of the response ids, so order reveals nothing either. A
+neighborhood or language that fewer than SMALL_CELL responses share is withheld: in a small group
+it points at the person as surely as a name.
 """
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
+
+from engagements.suppression import SMALL_CELL
 
 from .models import Question, Response, ResponseMode, Survey
 from .selectors import survey_questions
@@ -46,9 +50,20 @@ def _cell(question: Question, values: list[str]) -> str:
     return text
 
 
+def _small_groups(survey: Survey, field: str) -> set:
+    return {
+        row[field]
+        for row in survey.responses.values(field).annotate(n=Count("pk")).order_by()
+        if row["n"] < SMALL_CELL
+    }
+
+
 def survey_public_records(*, survey: Survey, today: date) -> RecordsExport:
     questions = survey_questions(survey=survey)
     responses = _responses(survey)
+    few_neighborhood = _small_groups(survey, "neighborhood_id") - {None}
+    few_language = _small_groups(survey, "language")
+    withheld = _("withheld: fewer than %(count)s") % {"count": SMALL_CELL}
     preamble = [
         [_("Public records export"), survey.title],
         [_("Exported on"), today.isoformat()],
@@ -91,9 +106,13 @@ def survey_public_records(*, survey: Survey, today: date) -> RecordsExport:
             yield [
                 str(number),
                 response.submitted_on.isoformat(),
-                response.language,
+                withheld if response.language in few_language else response.language,
                 _("yes") if response.mode == ResponseMode.PAPER else "",
-                response.neighborhood.name if response.neighborhood_id else "",
+                ""
+                if not response.neighborhood_id
+                else withheld
+                if response.neighborhood_id in few_neighborhood
+                else response.neighborhood.name,
                 *cells,
                 _("yes") if has_free_text else _("no"),
             ]

@@ -64,7 +64,8 @@ def share_chart(groups) -> dict:
         "width": WIDTH,
         "height": ROW * len(groups),
         "direction": "rtl" if rtl else "ltr",
-        "anchor": "end" if rtl else "start",
+        # With direction="rtl" on the chart, "start" is the right edge: values sit left of the bars.
+        "anchor": "start",
         "hidden_text": _("hidden"),
         "rtl": rtl,
     }

@@ -36,7 +36,8 @@ def bar_chart(rows: list[dict]) -> dict:
                     "bar_x": bar_end - length,
                     "value_x": bar_end - length - 6,
                     "anchor": "start",
-                    "value_anchor": "end",
+                    # direction="rtl": "start" is the right edge, so the value sits left of the bar.
+                    "value_anchor": "start",
                 }
             )
         else:

@@ -251,3 +251,36 @@ def test_dates_far_away_get_an_error_not_a_server_error(client):
     accountability = client.get(reverse("engagements:accountability"), {"until": "9999-12-31"})
     assert accountability.status_code == 200
     assert accountability.context["form"].errors["until"]
+
+
+def test_a_guest_who_later_made_an_account_is_one_person(town):
+    give_input(engagement=town["engagement"], email="Sam@Example.org", language="es")
+    account = UserFactory(email="sam@example.org", neighborhood=town["dale"], language="vi")
+    give_input(user=account, engagement=town["engagement"], source=Source.COMMENT_CARD)
+    people = people_in_period(
+        start=timezone.localdate() - timedelta(days=30), end=timezone.localdate()
+    )
+    assert list(people) == [f"u:{account.pk}"]
+    person = people[f"u:{account.pk}"]
+    assert person.channels == {"online", "in_person"}
+    assert (person.language, person.neighborhood_id) == ("vi", town["dale"].pk)
+
+
+def test_chart_values_sit_outside_their_bars_in_arabic_too():
+    """With direction="rtl" on the chart, text-anchor "start" is the right edge: a value placed
+    left of its bar must start there, or it runs back over the bar."""
+    from django.utils.translation import override
+
+    from insights.equity import Group
+    from insights.templatetags.equity_charts import share_chart
+
+    groups = [Group(key="a", label="A", participants=40, share=0.5, community_share=0.4)]
+    for language in ("en", "ar"):
+        with override(language):
+            chart = share_chart(groups)
+        bar = chart["rows"][0]["bars"][0]
+        assert chart["anchor"] == "start"
+        if language == "ar":
+            assert bar["value_x"] < bar["x"]
+        else:
+            assert bar["value_x"] > bar["x"] + bar["length"]

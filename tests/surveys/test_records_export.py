@@ -115,3 +115,31 @@ def test_forbidden_to_non_staff(client, resident, who, status):
     response = client.get(reverse("staff:surveys:records_export", kwargs={"pk": survey.pk}))
     assert response.status_code == status
     assert b"What would help" not in response.content
+
+
+def test_a_neighborhood_or_language_few_share_is_withheld(client, staff):
+    from tests.factories import NeighborhoodFactory
+
+    survey = make_survey(staff=staff)
+    big = NeighborhoodFactory(name_en="Big Place", slug="big-place")
+    small = NeighborhoodFactory(name_en="Small Place", slug="small-place")
+    for _ in range(11):
+        _submit(survey)
+    for _ in range(2):
+        _submit(survey)
+    responses = list(survey.responses.order_by("submitted_on", "id"))
+    survey.responses.filter(pk__in=[r.pk for r in responses[:11]]).update(neighborhood=big)
+    survey.responses.filter(pk__in=[r.pk for r in responses[11:]]).update(
+        neighborhood=small, language="vi"
+    )
+    client.force_login(staff)
+    content, rows = _export(client, survey)
+    assert "Small Place" not in content
+    header_index = next(i for i, row in enumerate(rows) if row and row[0] == "Response")
+    header, data = rows[header_index], rows[header_index + 1 :]
+    places = [row[header.index("Neighborhood")] for row in data]
+    languages = [row[header.index("Language")] for row in data]
+    assert places.count("Big Place") == 11
+    assert places.count("withheld: fewer than 11") == 2
+    assert languages.count("en") == 11
+    assert languages.count("withheld: fewer than 11") == 2

@@ -336,3 +336,15 @@ def test_multiple_choice_counts_people_not_ticks_and_new_answers_show_at_once(st
     )
     assert item.total == 13
     assert [row["count"] for row in item.rows] == [12, 9, 0]
+
+
+def test_survey_chart_values_sit_outside_their_bars_in_arabic_too():
+    from django.utils.translation import override
+
+    from surveys.templatetags.survey_charts import bar_chart
+
+    with override("ar"):
+        chart = bar_chart([{"label": "Yes", "count": 40, "percent": 80}])
+    bar = chart["bars"][0]
+    assert bar["value_anchor"] == "start"  # the right edge, with direction="rtl"
+    assert bar["value_x"] < bar["bar_x"]
