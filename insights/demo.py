@@ -115,16 +115,26 @@ def seed() -> list[tuple[str, str]]:
     already = set(
         Input.objects.filter(author__in=residents).values_list("author_id", flat=True).distinct()
     )
+    with_action = [engagement for engagement in engagements if engagement.pk in decided]
+
+    def where(index: int) -> tuple[Engagement, Action | None]:
+        # Three in four went to engagements the agency has acted on, and got that decision; the
+        # rest spread over every engagement, still waiting.
+        if with_action and index % 4:
+            engagement = with_action[index % len(with_action)]
+            return engagement, decided[engagement.pk]
+        return engagements[index % len(engagements)], None
+
     Input.objects.bulk_create(
         [
             Input(
-                engagement=engagements[index % len(engagements)],
+                engagement=where(index)[0],
                 text=COMMENTS[index % len(COMMENTS)],
                 source=SOURCES[index % len(SOURCES)],
                 language=user.language,
                 author=user,
                 received_at=now - timedelta(days=3 + index % 150),
-                action=decided.get(engagements[index % len(engagements)].pk) if index % 4 else None,
+                action=where(index)[1],
             )
             for index, user in enumerate(residents)
             if user.pk not in already
