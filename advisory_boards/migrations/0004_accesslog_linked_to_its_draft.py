@@ -15,27 +15,24 @@ def link_entries_to_their_draft(apps, schema_editor):
     AccessLog = apps.get_model("advisory_boards", "AccessLog")
     PolicyDraft = apps.get_model("advisory_boards", "PolicyDraft")
     board_of = dict(PolicyDraft.objects.values_list("pk", "board_id"))
+    # Read every (pk, draft) pair into a list before writing: iterating rows with
+    # `draft IS NULL` while bulk_update sets `draft` on the same table is undefined on SQLite.
     entries = (
         AccessLog.objects.filter(case__isnull=True, draft__isnull=True)
         .filter(models.Q(what__startswith="draft ") | models.Q(what__contains=" of draft "))
-        .only("pk", "board_id", "what")
-        .iterator(chunk_size=5000)
+        .values_list("pk", "board_id", "what")
     )
-    batch = []
-    for entry in entries:
-        match = DRAFT_IN_TEXT.match(entry.what)
+    links = []
+    for pk, board_id, what in entries:
+        match = DRAFT_IN_TEXT.match(what)
         if not match:
             continue
         draft_id = int(match.group(1) or match.group(2))
-        if board_of.get(draft_id) != entry.board_id:
-            continue
-        entry.draft_id = draft_id
-        batch.append(entry)
-        if len(batch) >= 1000:
-            AccessLog.objects.bulk_update(batch, ["draft"])
-            batch = []
-    AccessLog.objects.bulk_update(batch, ["draft"])
-
+        if board_of.get(draft_id) == board_id:
+            links.append((pk, draft_id))
+    AccessLog.objects.bulk_update(
+        [AccessLog(pk=pk, draft_id=draft_id) for pk, draft_id in links], ["draft"], batch_size=1000
+    )
 
 class Migration(migrations.Migration):
 

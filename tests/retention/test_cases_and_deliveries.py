@@ -247,3 +247,32 @@ def test_existing_log_entries_are_linked_to_their_draft_by_their_text():
     linked = dict(AccessLog.objects.filter(board=board).values_list("what", "draft"))
     assert linked == {what: (d.pk if d else None) for what, d in texts.items()}
     assert AccessLog.objects.get(board=other_board).draft is None
+
+
+def test_the_draft_link_migration_reads_every_entry_before_it_updates_the_table(monkeypatch):
+    """Streaming the rows it updates (`draft IS NULL` while `bulk_update` sets `draft`) is
+    undefined on SQLite: the migration takes the (pk, draft) pairs into a list first."""
+    import importlib
+
+    from django.apps import apps
+    from django.db.models.query import QuerySet
+
+    from tests.advisory_boards.conftest import make_board, make_draft
+
+    migration = importlib.import_module(
+        "advisory_boards.migrations.0004_accesslog_linked_to_its_draft"
+    )
+    board = make_board("pol")
+    draft = make_draft(board)
+    user = agency_user()
+    for version in range(3):
+        AccessLog.objects.create(
+            user=user, board=board, action="view", what=f"draft {draft.pk} v{version}", path="/"
+        )
+
+    def no_streaming(self, *args, **kwargs):
+        raise AssertionError("the migration streams the table it updates")
+
+    monkeypatch.setattr(QuerySet, "iterator", no_streaming)
+    migration.link_entries_to_their_draft(apps, None)
+    assert AccessLog.objects.filter(draft=draft).count() == 3
