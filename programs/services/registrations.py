@@ -39,8 +39,13 @@ class Guest:
 
 
 def session_lock(session: Session) -> Session:
+    """Lock the session row only. Without `of`, PostgreSQL would also lock the joined program and
+    engagement rows, and a sign-up would wait for every retention chunk that holds the engagement.
+    (SQLite ignores select_for_update altogether, `of` included.)"""
     return (
-        Session.objects.select_for_update().select_related("program__engagement").get(pk=session.pk)
+        Session.objects.select_for_update(of=("self",))
+        .select_related("program__engagement")
+        .get(pk=session.pk)
     )
 
 

@@ -4,7 +4,7 @@ every promise. SQLite ignores row locks, so these are marked and run in CI on Po
 import threading
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import close_old_connections, connection, transaction
 
 from accounts.models import User
 from programs.models import Registration, RegistrationStatus
@@ -115,3 +115,46 @@ def test_cancellations_racing_sign_ups_never_exceed_capacity_and_promote_in_orde
     promoted = set(active.filter(status=RegistrationStatus.CONFIRMED).values_list("pk", flat=True))
     assert {r.pk for r in waiting[:6]} <= promoted
     assert not ({r.pk for r in waiting[6:]} & promoted)
+
+
+def test_a_sign_up_does_not_wait_for_a_lock_on_the_engagement(settings):
+    """A retention chunk locks the engagement (FOR NO KEY UPDATE) while it purges; a sign-up
+    locks only the session row, so it goes ahead instead of waiting for the chunk."""
+    from engagements.models import Engagement
+
+    settings.NOTICES_CHANNEL_BACKENDS = dict.fromkeys(
+        ("email", "sms", "in_app"), "notices.channels.noop.NoopChannel"
+    )
+    session = session_factory(capacity=5)
+    person = _people(1)[0]
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_engagement():
+        try:
+            with transaction.atomic():
+                list(
+                    Engagement.objects.filter(pk=session.program.engagement_id)
+                    .select_for_update(no_key=True)
+                    .values_list("pk", flat=True)
+                )
+                locked.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=hold_the_engagement)
+    thread.start()
+    try:
+        assert locked.wait(timeout=10)
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '2s'")
+        try:
+            registration = registration_create(session=session, user=person, language="en")
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET lock_timeout")
+    finally:
+        release.set()
+        thread.join(timeout=30)
+        close_old_connections()
+    assert registration.status == RegistrationStatus.CONFIRMED
