@@ -5,7 +5,7 @@ import threading
 import time
 
 import pytest
-from django.db import DatabaseError, close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection, transaction
 
 from engagements import retention
 from engagements.models import Engagement, Input
@@ -88,7 +88,10 @@ def _waiting_on_a_lock(pid: int) -> bool:
 @pytest.mark.django_db(transaction=True)
 def test_a_hold_committed_while_a_chunk_runs_is_never_overtaken(now, monkeypatch, agency_admin):
     """Another request sets the hold while the chunk is between its selection and its purge:
-    either the hold waits for the chunk (the purge came first), or the purge skips the row."""
+    the chunk has locked the engagement, so the hold waits on that lock until the chunk has
+    committed (the data was purged before the hold existed). Without the lock the hold would
+    commit first and only the purge's own re-check would save the row; this test tells the two
+    apart."""
     engagement = reported_engagement(days_ago=100, now=now)
     item = guest_input(engagement)
     seen = {}
@@ -110,11 +113,13 @@ def test_a_hold_committed_while_a_chunk_runs_is_never_overtaken(now, monkeypatch
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline and thread.is_alive():
                 if "pid" in seen and _waiting_on_a_lock(seen["pid"]):
+                    seen["hold_waited"] = True
                     break
                 time.sleep(0.02)
             seen["thread"] = thread
-            seen["purge_at"] = time.monotonic()
-            return apply(queryset, now)
+            done = apply(queryset, now)
+            transaction.on_commit(lambda: seen.setdefault("chunk_committed_at", time.monotonic()))
+            return done
 
         return race
 
@@ -125,10 +130,10 @@ def test_a_hold_committed_while_a_chunk_runs_is_never_overtaken(now, monkeypatch
     item.refresh_from_db()
     engagement.refresh_from_db()
     assert engagement.legal_hold is True
-    if seen["hold_committed_at"] < seen["purge_at"]:
-        assert item.contact_email == "ann@example.org"  # the purge saw the hold
-    else:
-        assert item.contact_email == ""  # the hold waited for the purge; it was not there yet
+    # The hold really waited on the chunk's lock, and committed only after the chunk did.
+    assert seen.get("hold_waited") is True
+    assert seen["hold_committed_at"] > seen["chunk_committed_at"]
+    assert item.contact_email == ""  # purged before the hold existed
 
 
 @pytest.mark.django_db
