@@ -83,6 +83,30 @@ def given_before_latest_report_back(*, engagement: str, given_at: str, cutoff: d
     return Q(Exists(answered)) & ~Q(Exists(published.filter(published_at__gt=cutoff)))
 
 
+def closed_a_period_ago(*, engagement: str, given_at: str, cutoff: datetime) -> Q:
+    """The backstop: rows of an engagement that was closed at or before `cutoff`, given at or
+    before `cutoff` themselves, with no report-back published after `cutoff`.
+
+    A contact given after the latest report-back waits for a later one; once the engagement is
+    closed none may come, so without this it would be kept forever. The clock runs from the
+    latest of the closing, the latest report-back and the row's own time.
+    """
+    from .models import ReportBack
+
+    published = ReportBack.objects.filter(engagement=OuterRef(engagement))
+    return Q(**{f"{engagement}__closed_at__lte": cutoff, f"{given_at}__lte": cutoff}) & ~Q(
+        Exists(published.filter(published_at__gt=cutoff))
+    )
+
+
+def guest_contact_due(*, engagement: str, given_at: str, cutoff: datetime) -> Q:
+    """Given before the latest report-back a period old, or on an engagement closed a period
+    ago (the backstop, `closed_a_period_ago`)."""
+    return given_before_latest_report_back(
+        engagement=engagement, given_at=given_at, cutoff=cutoff
+    ) | closed_a_period_ago(engagement=engagement, given_at=given_at, cutoff=cutoff)
+
+
 # --- The platform's own rule: guest contact details left with an input -------------------------
 
 
@@ -90,9 +114,7 @@ def _inputs_due(cutoff: datetime, now: datetime) -> QuerySet:
     from .models import Input
 
     return Input.objects.filter(
-        given_before_latest_report_back(
-            engagement="engagement", given_at="received_at", cutoff=cutoff
-        )
+        guest_contact_due(engagement="engagement", given_at="received_at", cutoff=cutoff)
     ).exclude(contact_name="", contact_email="", contact_phone="")
 
 

@@ -7,7 +7,13 @@ from django.db.models import DateTimeField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
-from engagements.retention import RetentionRule, given_before_latest_report_back, register
+from engagements.retention import (
+    RetentionRule,
+    closed_a_period_ago,
+    given_before_latest_report_back,
+    guest_contact_due,
+    register,
+)
 
 from .models import (
     Application,
@@ -24,10 +30,11 @@ from .models.sessions import SessionStatus
 
 
 def _registrations_due(cutoff: datetime, now: datetime) -> QuerySet:
-    """Made before the latest report-back, for a session that has ended: the clock starts at the
-    later of the two, so a guest signed up for next week's session stays reachable."""
+    """Made before the latest report-back (or on an engagement closed a period ago), for a
+    session that has ended: the clock starts at the later of the two, so a guest signed up for
+    next week's session stays reachable."""
     return Registration.objects.filter(
-        given_before_latest_report_back(
+        guest_contact_due(
             engagement="session__program__engagement", given_at="created_at", cutoff=cutoff
         ),
         user__isnull=True,
@@ -48,16 +55,24 @@ def _registrations_anonymise(queryset: QuerySet, now: datetime) -> int:
 def _rideout_guardians_due(cutoff: datetime, now: datetime) -> QuerySet:
     """Asked before the latest report-back and settled: declined, cancelled, or approved and
     ridden (the clock starts at the later of the report-back and the ride-out). A request still
-    under review is never due: staff may need to reach the guardian."""
+    under review is not due while the engagement is open: staff may need to reach the guardian.
+
+    The backstop: on an engagement closed a period ago, every request is due (one still under
+    review is moot, the program being closed), except an approved one whose ride-out is less than
+    a period old."""
     settled = Q(status__in=[RideOutStatus.DECLINED, RideOutStatus.CANCELLED]) | Q(
         status=RideOutStatus.APPROVED, scheduled_at__lte=cutoff
     )
-    return RideOutRequest.objects.filter(
-        given_before_latest_report_back(
-            engagement="program__engagement", given_at="created_at", cutoff=cutoff
-        ),
-        settled,
-    ).exclude(guardian_name="", guardian_email="")
+    answered = given_before_latest_report_back(
+        engagement="program__engagement", given_at="created_at", cutoff=cutoff
+    )
+    closed = closed_a_period_ago(
+        engagement="program__engagement", given_at="created_at", cutoff=cutoff
+    )
+    ridden_lately = Q(status=RideOutStatus.APPROVED, scheduled_at__gt=cutoff)
+    return RideOutRequest.objects.filter((answered & settled) | (closed & ~ridden_lately)).exclude(
+        guardian_name="", guardian_email=""
+    )
 
 
 def _rideout_guardians_anonymise(queryset: QuerySet, now: datetime) -> int:

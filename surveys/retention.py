@@ -6,16 +6,14 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from engagements.retention import RetentionRule, given_before_latest_report_back, register
+from engagements.retention import RetentionRule, guest_contact_due, register
 
 from .models import Invitation
 
 
 def _invitations_due(cutoff: datetime, now: datetime) -> QuerySet:
     return Invitation.objects.filter(
-        given_before_latest_report_back(
-            engagement="survey__engagement", given_at="created_at", cutoff=cutoff
-        )
+        guest_contact_due(engagement="survey__engagement", given_at="created_at", cutoff=cutoff)
     ).exclude(email="", phone="")
 
 
