@@ -346,6 +346,8 @@ REST_FRAMEWORK = {
     # load balancer set API_NUM_PROXIES so the throttle counts clients, not the balancer.
     "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
 }
+# check --deploy warns until a deployment says how many proxies it has (engagements.checks).
+PORTAL_API_NUM_PROXIES_SET = "API_NUM_PROXIES" in env.ENVIRON
 # Requests per client address; read on every request (see engagements.api_base.PublicAPIThrottle).
 PORTAL_API_RATE = env.str("API_RATE", default="120/minute")
 PORTAL_API_MAX_AGE = env.int("API_MAX_AGE", default=60)

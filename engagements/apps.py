@@ -27,6 +27,7 @@ class EngagementsConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from .retention import register_platform_rules
 
         register_platform_rules()

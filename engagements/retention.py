@@ -22,6 +22,13 @@ from datetime import datetime
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
+
+BACKSTOP = gettext_lazy(
+    "Once the engagement is closed, what is left also goes this many days after the latest of "
+    "the closing, a later report-back and the contact itself."
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,12 @@ def given_before_latest_report_back(*, engagement: str, given_at: str, cutoff: d
     return Q(Exists(answered)) & ~Q(Exists(published.filter(published_at__gt=cutoff)))
 
 
+def with_backstop(description: Promise) -> Promise:
+    """A guest-contact rule's description with the closed-engagement backstop said once, in one
+    translatable sentence shared by every such rule."""
+    return format_lazy("{} {}", description, BACKSTOP)
+
+
 def closed_a_period_ago(*, engagement: str, given_at: str, cutoff: datetime) -> Q:
     """The backstop: rows of an engagement that was closed at or before `cutoff`, given at or
     before `cutoff` themselves, with no report-back published after `cutoff`.
@@ -132,10 +145,12 @@ def register_platform_rules() -> None:
         RetentionRule(
             key="input_guest_contacts",
             label=_("Guest contact details left with comments and questions"),
-            description=_(
-                "Name, email and phone a guest left with an input are blanked this many days "
-                "after the engagement's latest report-back was published, if the input came "
-                "before it. The input stays."
+            description=with_backstop(
+                _(
+                    "Name, email and phone a guest left with an input are blanked this many days "
+                    "after the engagement's latest report-back was published, if the input came "
+                    "before it. The input stays."
+                )
             ),
             default_days=90,
             select_due=_inputs_due,

@@ -5,6 +5,8 @@ a neighborhood-sized group a handful of people can be recognised. Hiding one cel
 the total is shown: the hidden value is the total minus the rest, so a second cell is hidden too.
 """
 
+from fractions import Fraction
+
 SMALL_CELL = 11
 
 
@@ -33,36 +35,64 @@ def suppress(
 def suppress_table(
     table: dict[tuple, int], rows: list, columns: list, *, threshold: int = SMALL_CELL
 ) -> dict[tuple, int | None]:
-    """Two-way version for breakdowns shown with row and column totals: hide small cells, then
-    keep hiding the smallest visible cell of any row or column that has exactly one hidden cell."""
-    cells = {(row, column): table.get((row, column), 0) for row in rows for column in columns}
-    hidden = {key: 0 < value < threshold for key, value in cells.items()}
-    changed = True
-    while changed:
-        changed = False
-        lines = [[(row, column) for column in columns] for row in rows] + [
-            [(row, column) for row in rows] for column in columns
-        ]
-        for line in lines:
-            if sum(hidden[key] for key in line) == 1:
-                candidates = [
-                    (cells[key], key) for key in line if not hidden[key] and cells[key] > 0
-                ]
-                if candidates:
-                    hidden[min(candidates, key=lambda item: item[0])[1]] = True
-                    changed = True
-    return {key: None if hidden[key] else value for key, value in cells.items()}
+    """Two-way version for breakdowns shown with row and column totals: every row and every
+    column is a line (see `suppress_lines`)."""
+    keys = [(row, column) for row in rows for column in columns]
+    index = {key: position for position, key in enumerate(keys)}
+    lines = [[index[(row, column)] for column in columns] for row in rows]
+    lines += [[index[(row, column)] for row in rows] for column in columns]
+    shown = suppress_lines([table.get(key, 0) for key in keys], lines, threshold=threshold)
+    return dict(zip(keys, shown, strict=True))
 
 
 def suppress_lines(
     counts: list[int], lines: list[list[int]], *, threshold: int = SMALL_CELL
 ) -> list[int | None]:
     """The general form: `lines` are groups of cell indexes whose sum a reader knows (a shown total,
-    or a total that other shown figures give away, such as the denominator of a shown share). Hide
-    small cells, then, while any line has exactly one hidden cell, hide its smallest visible
-    non-zero cell too. Put a total in the cells (and in its line) when the total itself may be
-    small: then it is hidden like any cell, and its line protects it."""
+    or a total that other shown figures give away, such as the denominator of a shown share). Put a
+    total in the cells (and in its line) when the total itself may be small: then it is hidden like
+    any cell, and its line protects it.
+
+    Small cells are hidden; then, while any line has exactly one hidden cell, its smallest visible
+    non-zero cell is hidden too. That is not enough when lines cross (rows, columns and totals of
+    a table): adding and subtracting several lines can still isolate one cell. So the hidden cells
+    are then audited as a system of linear equations, one per line, and while any hidden cell is
+    determined by it, one more cell of a line through it is hidden.
+    """
     hidden = [0 < count < threshold for count in counts]
+    while True:
+        _hide_lonely(counts, lines, hidden)
+        determined = _determined(lines, hidden)
+        if not determined or not _hide_one_more(counts, lines, hidden, determined):
+            # Nothing is determined, or only a line of its own (a one-row table's column, say)
+            # gives a cell away: then the caller must hide that total.
+            break
+    return [None if hidden[index] else count for index, count in enumerate(counts)]
+
+
+def _hide_one_more(
+    counts: list[int], lines: list[list[int]], hidden: list[bool], determined: set[int]
+) -> bool:
+    """Hide the cheapest visible cell, on a line through a determined cell, that leaves fewer
+    cells determined: the smallest non-zero first, a zero only when no non-zero cell helps."""
+    candidates = sorted(
+        {
+            (counts[i] == 0, counts[i], i)
+            for line in lines
+            if determined.intersection(line)
+            for i in line
+            if not hidden[i]
+        }
+    )
+    for _is_zero, _count, index in candidates:
+        hidden[index] = True
+        if len(_determined(lines, hidden) & determined) < len(determined):
+            return True
+        hidden[index] = False
+    return False
+
+
+def _hide_lonely(counts: list[int], lines: list[list[int]], hidden: list[bool]) -> None:
     changed = True
     while changed:
         changed = False
@@ -73,7 +103,45 @@ def suppress_lines(
             if candidates:
                 hidden[min(candidates)[1]] = True
                 changed = True
-    return [None if hidden[index] else count for index, count in enumerate(counts)]
+
+
+def _determined(lines: list[list[int]], hidden: list[bool]) -> set[int]:
+    """Hidden cells whose value follows from the lines' sums: those whose unit vector lies in the
+    row space of the lines restricted to hidden cells (reduced row echelon form, exact fractions)."""
+    unknowns = [index for index, is_hidden in enumerate(hidden) if is_hidden]
+    if not unknowns:
+        return set()
+    column = {index: position for position, index in enumerate(unknowns)}
+    rows = []
+    for line in lines:
+        row = [Fraction(0)] * len(unknowns)
+        for index in set(line):
+            if hidden[index]:
+                row[column[index]] = Fraction(1)
+        if any(row):
+            rows.append(row)
+    pivot_row = 0
+    pivots = []
+    for col in range(len(unknowns)):
+        found = next((r for r in range(pivot_row, len(rows)) if rows[r][col] != 0), None)
+        if found is None:
+            continue
+        rows[pivot_row], rows[found] = rows[found], rows[pivot_row]
+        lead = rows[pivot_row][col]
+        rows[pivot_row] = [value / lead for value in rows[pivot_row]]
+        for r in range(len(rows)):
+            if r != pivot_row and rows[r][col] != 0:
+                factor = rows[r][col]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[pivot_row], strict=True)]
+        pivots.append(col)
+        pivot_row += 1
+        if pivot_row == len(rows):
+            break
+    return {
+        unknowns[col]
+        for position, col in enumerate(pivots)
+        if sum(1 for value in rows[position] if value != 0) == 1
+    }
 
 
 def suppress_grid(

@@ -182,7 +182,8 @@ def _dimension(
         shown = suppress_lines(raw, [list(range(len(raw)))])
         if 0 < known < SMALL_CELL:
             shown = [None] * len(raw)
-        shown_not_stated = counts.get(NOT_STATED, 0)
+        # Shown as it is, unless the people it is taken from are themselves a handful.
+        shown_not_stated = None if 0 < total < SMALL_CELL else counts.get(NOT_STATED, 0)
     else:
         # A person may be in several groups; shares are of the people (a figure already shown),
         # so they add nothing to what the counts say.
@@ -194,10 +195,12 @@ def _dimension(
         share = count / known if known else None
         community_share = community.get(k)
         ratio = share / community_share if share is not None and community_share else None
+        # With a handful of people, "every place but one is under-represented" says where they
+        # live: no verdicts below SMALL_CELL.
         under = bool(
             community_share is not None
             and community_share >= MIN_COMMUNITY_SHARE
-            and known
+            and known >= SMALL_CELL
             and ratio is not None
             and ratio < UNDER_REPRESENTED
         )

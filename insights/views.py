@@ -58,7 +58,9 @@ def equity_csv(request):
                 ]
             )
         if dimension.partition:
-            rows.append([dimension.title, _("Not stated"), dimension.not_stated, "", "", "", ""])
+            rows.append(
+                [dimension.title, _("Not stated"), _small(dimension.not_stated), "", "", "", ""]
+            )
     header = [
         _("Dimension"),
         _("Group"),

@@ -13,6 +13,7 @@ from engagements.retention import (
     given_before_latest_report_back,
     guest_contact_due,
     register,
+    with_backstop,
 )
 
 from .models import (
@@ -131,11 +132,13 @@ def register_rules() -> None:
         RetentionRule(
             key="registration_guest_contacts",
             label=_("Guest contact details on session sign-ups"),
-            description=_(
-                "Name, email, phone and free-text needs of people who signed up without an "
-                "account are blanked this many days after the later of the engagement's latest "
-                "report-back and the session, for sign-ups made before that report-back. The "
-                "sign-up and its attendance stay."
+            description=with_backstop(
+                _(
+                    "Name, email, phone and free-text needs of people who signed up without an "
+                    "account are blanked this many days after the later of the engagement's latest "
+                    "report-back and the session, for sign-ups made before that report-back. The "
+                    "sign-up and its attendance stay."
+                )
             ),
             default_days=90,
             select_due=_registrations_due,
@@ -147,10 +150,12 @@ def register_rules() -> None:
         RetentionRule(
             key="rideout_guardian_contacts",
             label=_("Guardians' names and emails on ride-out requests"),
-            description=_(
-                "Blanked this many days after the ride-out program's latest report-back, for "
-                "requests made before it and declined, cancelled or ridden (counted from the "
-                "ride-out if later). Requests under review keep them."
+            description=with_backstop(
+                _(
+                    "Blanked this many days after the ride-out program's latest report-back, for "
+                    "requests made before it and declined, cancelled or ridden (counted from the "
+                    "ride-out if later). Requests under review keep them."
+                )
             ),
             default_days=90,
             select_due=_rideout_guardians_due,

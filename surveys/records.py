@@ -4,8 +4,9 @@ every free-text answer marked for a records officer to review before release.
 Left out for every anonymity mode: the respondent (user, email, name), the response's id, any
 participation key or invitation token, and any time finer than the date. Rows come in date order
 and, within a day, in the random order of the response ids, so order reveals nothing either. A
-neighborhood or language that fewer than SMALL_CELL responses share is withheld: in a small group
-it points at the person as surely as a name.
+neighborhood or language that fewer than SMALL_CELL responses share is withheld (with the next
+smallest when it is the only one), and so is the paper flag when few answered on paper or online:
+in a small group it points at the person as surely as a name.
 """
 
 from collections.abc import Iterator
@@ -50,19 +51,34 @@ def _cell(question: Question, values: list[str]) -> str:
     return text
 
 
-def _small_groups(survey: Survey, field: str) -> set:
-    return {
-        row[field]
+def _withheld_groups(survey: Survey, field: str) -> set:
+    """Values fewer than SMALL_CELL responses share; when that is a single value, the next
+    smallest too, or the one missing from a known list (the survey's languages) would name it."""
+    sizes = {
+        row[field]: row["n"]
         for row in survey.responses.values(field).annotate(n=Count("pk")).order_by()
-        if row["n"] < SMALL_CELL
+        if row[field] is not None
     }
+    withheld = {value for value, n in sizes.items() if n < SMALL_CELL}
+    if len(withheld) == 1 and len(sizes) > 1:
+        withheld.add(
+            min((n, str(value), value) for value, n in sizes.items() if value not in withheld)[2]
+        )
+    return withheld
+
+
+def _paper_withheld(survey: Survey) -> bool:
+    paper = survey.responses.filter(mode=ResponseMode.PAPER).count()
+    online = survey.responses.count() - paper
+    return any(0 < part < SMALL_CELL for part in (paper, online))
 
 
 def survey_public_records(*, survey: Survey, today: date) -> RecordsExport:
     questions = survey_questions(survey=survey)
     responses = _responses(survey)
-    few_neighborhood = _small_groups(survey, "neighborhood_id") - {None}
-    few_language = _small_groups(survey, "language")
+    few_neighborhood = _withheld_groups(survey, "neighborhood_id")
+    few_language = _withheld_groups(survey, "language")
+    paper_withheld = _paper_withheld(survey)
     withheld = _("withheld: fewer than %(count)s") % {"count": SMALL_CELL}
     preamble = [
         [_("Public records export"), survey.title],
@@ -107,7 +123,11 @@ def survey_public_records(*, survey: Survey, today: date) -> RecordsExport:
                 str(number),
                 response.submitted_on.isoformat(),
                 withheld if response.language in few_language else response.language,
-                _("yes") if response.mode == ResponseMode.PAPER else "",
+                withheld
+                if paper_withheld
+                else _("yes")
+                if response.mode == ResponseMode.PAPER
+                else "",
                 ""
                 if not response.neighborhood_id
                 else withheld

@@ -6,7 +6,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from engagements.retention import RetentionRule, guest_contact_due, register
+from engagements.retention import RetentionRule, guest_contact_due, register, with_backstop
 
 from .models import Invitation
 
@@ -27,9 +27,11 @@ def register_rules() -> None:
         RetentionRule(
             key="survey_invitation_contacts",
             label=_("Email addresses and phone numbers of survey invitations"),
-            description=_(
-                "Blanked this many days after the engagement's latest report-back, for "
-                "invitations made before it. The invitation and whether it was used stay."
+            description=with_backstop(
+                _(
+                    "Blanked this many days after the engagement's latest report-back, for "
+                    "invitations made before it. The invitation and whether it was used stay."
+                )
             ),
             default_days=90,
             select_due=_invitations_due,

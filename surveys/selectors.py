@@ -10,13 +10,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Avg, Count, F, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AgeBand, Disability, Gender, IncomeBand
 from engagements.models import Engagement
-from engagements.suppression import SMALL_CELL, suppress, suppress_table
+from engagements.suppression import SMALL_CELL, suppress, suppress_lines, suppress_table
 
 from .bank import BANK_LABELS
 from .models import (
@@ -84,9 +84,24 @@ class SurveyResults:
     questions: list[QuestionResult]
 
 
-def _rows(labels: list[tuple], counts: dict, total: int | None, public: bool) -> list[dict]:
+def public_agreement_counts(raw: list[int], total: int) -> list[int | None]:
+    """Agreement answers (1-5) of a trust question as published. The trust trend also publishes
+    how many agree (4 or 5), so that sum is a line too: no hidden count follows from the two."""
+    if total < SMALL_CELL:
+        return [None] * len(raw)
+    agree = [index for index, value in enumerate(AGREEMENT_LABELS) if value >= 4]
+    return suppress_lines(raw, [list(range(len(raw))), agree])
+
+
+def _rows(
+    labels: list[tuple], counts: dict, total: int | None, public: bool, trust: bool = False
+) -> list[dict]:
     raw = [counts.get(key, 0) for key, _label in labels]
-    shown, total = suppress(raw, total) if public else (raw, total)
+    if public and trust:
+        shown = public_agreement_counts(raw, total or 0)
+        total = None if not total or total < SMALL_CELL else total
+    else:
+        shown, total = suppress(raw, total) if public else (raw, total)
     return [
         {
             "label": label,
@@ -193,6 +208,7 @@ def survey_results(*, survey: Survey, public: bool, text_limit: int = 50) -> Sur
                 {v: n for (q, v), n in scale_counts.items() if q == question.pk},
                 total,
                 public,
+                trust=bool(question.bank_key) and question.kind == QuestionKind.AGREEMENT,
             )
         # With the total shown, the mean is one more equation over the counts: with two cells
         # hidden it gives both back. Publish it only when no count of the question is hidden.
@@ -279,29 +295,41 @@ def breakdown(*, question: Question, by: str, public: bool) -> dict:
 
 
 def trust_trend(*, public: bool = True) -> dict:
-    """Average agreement (1-5) and share agreeing per trust question across survey waves."""
+    """Average agreement (1-5) and share agreeing per trust question across survey waves.
+
+    Public figures give nothing a reader could combine into a hidden count: where the wave's
+    results page shows the answer counts, the mean and share appear only when that page hides none
+    of them (with two hidden, the mean or the share is the equation that gives both back). Where
+    it does not, only the share appears, and only when those agreeing and the others are each 0 or
+    at least SMALL_CELL; the mean, with the share and the total, could pin a handful down.
+    """
     rows = (
         Answer.objects.filter(
             question__bank_key__gt="", question__survey__trust_wave__gt="", number__isnull=False
         )
         .exclude(question__survey__status=SurveyStatus.DRAFT)
         .values_list(
-            "question__survey__trust_wave", "question__survey__opened_at", "question__bank_key"
+            "question__survey__trust_wave",
+            "question__survey__opened_at",
+            "question__bank_key",
+            "question__survey__results_published",
+            "question__publish_results",
+            "number",
         )
-        .annotate(n=Count("pk"), mean=Avg("number"), agree=Count("pk", filter=Q(number__gte=4)))
+        .annotate(n=Count("pk"))
         .order_by("question__survey__opened_at")
     )
     waves: list[str] = []
-    series: dict[str, dict[str, dict]] = defaultdict(dict)
-    for wave, _opened, key, n, mean, agree in rows:
+    counts: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    on_results_page: dict[tuple[str, str], bool] = {}
+    for wave, _opened, key, results_published, publish_results, number, n in rows:
         if wave not in waves:
             waves.append(wave)
-        hidden = public and n < SMALL_CELL
-        series[key][wave] = {
-            "n": None if hidden else n,
-            "mean": None if hidden else round(float(mean), 2),
-            "agree": None if hidden else round(100 * agree / n),
-        }
+        counts[(key, wave)][int(number)] = counts[(key, wave)].get(int(number), 0) + n
+        on_results_page[(key, wave)] = results_published and publish_results
+    series: dict[str, dict[str, dict]] = defaultdict(dict)
+    for (key, wave), by_value in counts.items():
+        series[key][wave] = _trend_cell(by_value, public, on_results_page[(key, wave)])
     return {
         "waves": waves,
         "rows": [
@@ -314,6 +342,26 @@ def trust_trend(*, public: bool = True) -> dict:
             if key in series
         ],
     }
+
+
+def _trend_cell(by_value: dict[int, int], public: bool, on_results_page: bool) -> dict:
+    n = sum(by_value.values())
+    agree = sum(count for value, count in by_value.items() if value >= 4)
+    mean = round(sum(value * count for value, count in by_value.items()) / n, 2)
+    share = round(100 * agree / n)
+    if not public:
+        return {"n": n, "mean": mean, "agree": share}
+    if n < SMALL_CELL:
+        return {"n": None, "mean": None, "agree": None}
+    # How many agree and how many do not: a pair of counts like any other.
+    if any(0 < part < SMALL_CELL for part in (agree, n - agree)):
+        return {"n": n, "mean": None, "agree": None}
+    if on_results_page:
+        # The results page suppressed its counts with the agreeing sum as a line of its own,
+        # so the share adds nothing; the mean (a weighted sum) only when nothing is hidden.
+        shown = public_agreement_counts([by_value.get(value, 0) for value in range(1, 6)], n)
+        return {"n": n, "mean": None if None in shown else mean, "agree": share}
+    return {"n": n, "mean": None, "agree": share}
 
 
 def responses_for_export(*, survey: Survey) -> QuerySet[Response]:

@@ -284,3 +284,11 @@ def test_chart_values_sit_outside_their_bars_in_arabic_too():
             assert bar["value_x"] < bar["x"]
         else:
             assert bar["value_x"] > bar["x"] + bar["length"]
+
+
+def test_a_handful_of_people_gets_no_verdicts_and_no_not_stated_count(town):
+    for user in residents(1, neighborhood=town["hill"]) + residents(4):
+        give_input(user=user, engagement=town["engagement"])
+    places = _report().dimension("neighborhood")
+    assert places.not_stated is None
+    assert not places.under_represented  # else "all but Hill" would say where the one lives

@@ -121,25 +121,45 @@ def test_a_neighborhood_or_language_few_share_is_withheld(client, staff):
     from tests.factories import NeighborhoodFactory
 
     survey = make_survey(staff=staff)
-    big = NeighborhoodFactory(name_en="Big Place", slug="big-place")
-    small = NeighborhoodFactory(name_en="Small Place", slug="small-place")
-    for _ in range(11):
-        _submit(survey)
-    for _ in range(2):
-        _submit(survey)
-    responses = list(survey.responses.order_by("submitted_on", "id"))
-    survey.responses.filter(pk__in=[r.pk for r in responses[:11]]).update(neighborhood=big)
-    survey.responses.filter(pk__in=[r.pk for r in responses[11:]]).update(
-        neighborhood=small, language="vi"
-    )
+    places = [
+        (NeighborhoodFactory(name_en="Big Place", slug="big-place"), "en", 12),
+        (NeighborhoodFactory(name_en="Mid Place", slug="mid-place"), "es", 11),
+        (NeighborhoodFactory(name_en="Small Place", slug="small-place"), "vi", 2),
+    ]
+    for place, language, count in places:
+        for _ in range(count):
+            _submit(survey)
+        fresh = survey.responses.filter(neighborhood__isnull=True)
+        survey.responses.filter(pk__in=list(fresh.values_list("pk", flat=True))).update(
+            neighborhood=place, language=language
+        )
     client.force_login(staff)
     content, rows = _export(client, survey)
     assert "Small Place" not in content
     header_index = next(i for i, row in enumerate(rows) if row and row[0] == "Response")
     header, data = rows[header_index], rows[header_index + 1 :]
-    places = [row[header.index("Neighborhood")] for row in data]
+    shown_places = [row[header.index("Neighborhood")] for row in data]
     languages = [row[header.index("Language")] for row in data]
-    assert places.count("Big Place") == 11
-    assert places.count("withheld: fewer than 11") == 2
-    assert languages.count("en") == 11
-    assert languages.count("withheld: fewer than 11") == 2
+    assert shown_places.count("Big Place") == 12
+    # The small one alone would be named by elimination: the next smallest goes with it.
+    assert "Mid Place" not in content
+    assert shown_places.count("withheld: fewer than 11") == 13
+    assert languages.count("en") == 12
+    assert languages.count("withheld: fewer than 11") == 13
+    assert {row[header.index("Paper")] for row in data} == {""}  # nobody answered on paper
+
+
+def test_the_paper_flag_is_withheld_when_few_answered_on_paper(client, staff):
+    from surveys.models import ResponseMode
+
+    survey = make_survey(staff=staff)
+    for _ in range(14):
+        _submit(survey)
+    survey.responses.filter(pk__in=list(survey.responses.values_list("pk", flat=True)[:2])).update(
+        mode=ResponseMode.PAPER
+    )
+    client.force_login(staff)
+    _content, rows = _export(client, survey)
+    header_index = next(i for i, row in enumerate(rows) if row and row[0] == "Response")
+    header, data = rows[header_index], rows[header_index + 1 :]
+    assert {row[header.index("Paper")] for row in data} == {"withheld: fewer than 11"}

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Demographics
 from engagements.suppression import suppress, suppress_table
-from surveys.models import Anonymity, Response, SurveyStatus
+from surveys.models import Anonymity, Response, Survey, SurveyStatus
 from surveys.selectors import breakdown, survey_results, trust_trend
 from surveys.services import (
     response_submit,
@@ -262,7 +262,7 @@ def test_results_pages_query_count_does_not_grow_with_responses(
 # --- trust across waves --------------------------------------------------------------------------
 
 
-def _trust_wave(staff, wave, agree_count, disagree_count):
+def _trust_wave(staff, wave, agree_count=0, disagree_count=0, by_value=None, published=False):
     survey = survey_save(
         engagement=EngagementFactory(),
         values={"title_en": f"Trust {wave}", "languages": ["en"], "trust_wave": wave},
@@ -270,8 +270,11 @@ def _trust_wave(staff, wave, agree_count, disagree_count):
     )
     survey_add_trust_bank(survey=survey)
     survey = survey_open(survey=survey)
+    if published:
+        Survey.objects.filter(pk=survey.pk).update(results_published=True)
     questions = list(survey.questions.all())
-    for value, count in (("5", agree_count), ("2", disagree_count)):
+    by_value = by_value or {"5": agree_count, "2": disagree_count}
+    for value, count in by_value.items():
         for _number in range(count):
             response_submit(survey=survey, answers={q.pk: value for q in questions}, language="en")
     survey_close(survey=survey, closed_by=staff)
@@ -279,19 +282,53 @@ def _trust_wave(staff, wave, agree_count, disagree_count):
 
 
 def test_trust_results_form_a_trend_across_waves(client, staff):
-    _trust_wave(staff, "2026 spring", agree_count=6, disagree_count=14)
-    _trust_wave(staff, "2026 autumn", agree_count=15, disagree_count=5)
+    _trust_wave(staff, "2026 spring", agree_count=12, disagree_count=28)
+    _trust_wave(staff, "2026 autumn", agree_count=33, disagree_count=11)
     trend = trust_trend(public=True)
     assert trend["waves"] == ["2026 spring", "2026 autumn"]
     trust = next(row for row in trend["rows"] if row["key"] == "trust")
     assert [value["agree"] for value in trust["values"]] == [30, 75]
-    assert [value["n"] for value in trust["values"]] == [20, 20]
+    assert [value["n"] for value in trust["values"]] == [40, 44]
+    # Results not published: the mean, with the share and the total, could pin a few people down.
+    assert [value["mean"] for value in trust["values"]] == [None, None]
     page = client.get(reverse("surveys:trust")).content.decode()
     assert "2026 spring" in page
     assert "2026 autumn" in page
     assert "75%" in page
     accountability = client.get(reverse("engagements:accountability")).content.decode()
     assert reverse("surveys:trust") in accountability
+
+
+def test_the_trend_gives_no_hidden_count_of_the_results_page_back(staff):
+    """The review's case: answers 3/12/30/40/15. The results page hides the 3 and the 12 (the
+    reader knows they sum to 15); a mean of 3.52 would say which is which, so it is not shown.
+    The share agreeing is: the results page already treats that sum as known."""
+    survey = _trust_wave(
+        staff, "2027", by_value={"1": 3, "2": 12, "3": 30, "4": 40, "5": 15}, published=True
+    )
+    cell = next(row for row in trust_trend(public=True)["rows"] if row["key"] == "trust")
+    assert cell["values"][0] == {"n": 100, "mean": None, "agree": 55}
+    results = survey_results(survey=survey, public=True)
+    trust = next(item for item in results.questions if item.question.bank_key == "trust")
+    assert [row["count"] for row in trust.rows] == [None, None, 30, 40, 15]
+    assert trust.mean is None
+
+    # Agree 4 + 5 = 16 with the 5 hidden: the page must hide the 11 too, or the trend's share
+    # (16 agree) would give the 5 back.
+    survey = _trust_wave(
+        staff, "2028", by_value={"1": 20, "2": 20, "3": 20, "4": 11, "5": 5}, published=True
+    )
+    results = survey_results(survey=survey, public=True)
+    trust = next(item for item in results.questions if item.question.bank_key == "trust")
+    assert [row["count"] for row in trust.rows][3:] == [None, None]
+    staff_cell = next(row for row in trust_trend(public=False)["rows"] if row["key"] == "trust")
+    assert staff_cell["values"][0] == {"n": 100, "mean": 3.52, "agree": 55}
+
+
+def test_a_wave_with_one_small_side_shows_no_share(staff):
+    _trust_wave(staff, "2027", agree_count=5, disagree_count=30)
+    cell = next(row for row in trust_trend(public=True)["rows"] if row["key"] == "trust")
+    assert cell["values"][0] == {"n": 35, "mean": None, "agree": None}
 
 
 def test_a_small_wave_is_hidden_from_the_public_trend(staff):
