@@ -63,6 +63,32 @@ def person_key(*, user_id: int | None, email: str = "", phone: str = "", record:
     return f"r:{record}"
 
 
+def account_takings(
+    rows: models.QuerySet,
+    *,
+    activity: str,
+    channel: str,
+    engagement: str | None = None,
+    category: str = "",
+) -> Iterable[Taking]:
+    """Takings of records that always belong to an account (`user` field), described by the
+    account's profile; `engagement` names the lookup to the engagement, when there is one."""
+    values = rows.values_list(
+        "user_id", "user__language", "user__neighborhood_id", engagement or "user_id"
+    ).order_by()
+    for user_id, language, home, engagement_id in values.iterator(chunk_size=2000):
+        yield Taking(
+            person=person_key(user_id=user_id, record=""),
+            user_id=user_id,
+            activity=activity,
+            channel=channel,
+            language=language,
+            neighborhood_id=home,
+            engagement_id=engagement_id if engagement else None,
+            category=category,
+        )
+
+
 SourceFn = Callable[[datetime, datetime], Iterable[Taking]]
 _sources: list[SourceFn] = []
 

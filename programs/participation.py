@@ -7,6 +7,7 @@ from engagements.participation import (
     Activity,
     Channel,
     Taking,
+    account_takings,
     person_key,
     profile_language,
     raw_text,
@@ -44,18 +45,9 @@ def program_takings(start: datetime, end: datetime) -> Iterable[Taking]:
             neighborhood_id=home,
             engagement_id=engagement_id,
         )
-    applied = (
-        Application.objects.filter(created_at__gte=start, created_at__lt=end)
-        .values_list("user_id", "user__language", "user__neighborhood_id", "program__engagement_id")
-        .order_by()
+    yield from account_takings(
+        Application.objects.filter(created_at__gte=start, created_at__lt=end),
+        activity=Activity.APPLICATION,
+        channel=Channel.ONLINE,
+        engagement="program__engagement_id",
     )
-    for user_id, language, home, engagement_id in applied.iterator(chunk_size=2000):
-        yield Taking(
-            person=person_key(user_id=user_id, record=""),
-            user_id=user_id,
-            activity=Activity.APPLICATION,
-            channel=Channel.ONLINE,
-            language=language,
-            neighborhood_id=home,
-            engagement_id=engagement_id,
-        )

@@ -292,3 +292,29 @@ def test_a_handful_of_people_gets_no_verdicts_and_no_not_stated_count(town):
     places = _report().dimension("neighborhood")
     assert places.not_stated is None
     assert not places.under_represented  # else "all but Hill" would say where the one lives
+
+
+def test_applications_and_board_service_count_with_the_account_profile(town):
+    from advisory_boards.models import BoardApplication, Membership
+    from programs.models import Application
+    from tests.advisory_boards.conftest import make_board
+    from tests.factories import program_factory
+
+    member = UserFactory(neighborhood=town["dale"], language="es")
+    applicant = UserFactory(neighborhood=town["hill"])
+    board = make_board("equity-board")
+    Membership.objects.create(board=board, user=member, term_start=timezone.localdate())
+    BoardApplication.objects.create(board=board, user=applicant, motivation="To help")
+    program = program_factory()
+    Application.objects.create(program=program, user=applicant)
+
+    people = people_in_period(
+        start=timezone.localdate() - timedelta(days=30), end=timezone.localdate()
+    )
+    assert people[f"u:{member.pk}"].activities == {"board"}
+    assert (people[f"u:{member.pk}"].language, people[f"u:{member.pk}"].neighborhood_id) == (
+        "es",
+        town["dale"].pk,
+    )
+    assert people[f"u:{applicant.pk}"].activities == {"application"}
+    assert people[f"u:{applicant.pk}"].channels == {"online"}
